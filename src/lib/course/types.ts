@@ -1,0 +1,50 @@
+/** The course as the site uses it: built once from the lesson files by `loadCourse`. */
+
+export type QuestionKind = 'single' | 'multiple';
+
+export interface Option {
+	id: string;
+	text: string;
+	correct: boolean;
+	feedback: string;
+}
+
+export interface Question {
+	id: string;
+	prompt: string;
+	kind: QuestionKind;
+	options: Option[];
+}
+
+export interface Check {
+	/** Percentage of questions that must be answered correctly to pass. */
+	passMark: number;
+	questions: Question[];
+}
+
+export interface LessonSummary {
+	slug: string;
+	/** 1-based position in the course. */
+	number: number;
+	title: string;
+	summary: string;
+	minutes: number;
+	takeaways: string[];
+	questionCount: number;
+	passMark: number;
+}
+
+export interface Lesson extends Omit<LessonSummary, 'questionCount'> {
+	/** The folder under src/lessons, e.g. "10-gaba". */
+	dir: string;
+	objectives: string[];
+	sources: string[];
+	reviewed: string;
+	check: Check;
+	prev: string | null;
+	next: string | null;
+}
+
+export interface Course {
+	lessons: Lesson[];
+}

@@ -6,6 +6,8 @@ declare global {
 		interface PageData {
 			/** Source ids and titles, in citation order, for <Cite>. */
 			references?: { id: string; title: string }[];
+			/** Glossary terms with their short definitions, for <Term>. */
+			glossary?: { id: string; term: string; short: string }[];
 		}
 		// interface PageState {}
 		// interface Platform {}

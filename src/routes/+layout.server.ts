@@ -1,9 +1,10 @@
-import { course, courseKey, references, summaries } from '$lib/server/course';
+import { course, courseKey, glossary, references, summaries } from '$lib/server/course';
 
 export function load() {
 	return {
 		lessons: summaries(course),
 		key: courseKey(course),
-		references: references.map(({ id, title }) => ({ id, title }))
+		references: references.map(({ id, title }) => ({ id, title })),
+		glossary: glossary.map(({ id, term, short }) => ({ id, term, short }))
 	};
 }

@@ -8,7 +8,14 @@
  * result, or on the course-complete page).
  */
 import { and, assign, not, setup } from 'xstate';
-import { gradeCheck, shuffle, unansweredQuestions, type Answers, type CheckKey, type CheckResult } from './scoring';
+import {
+	gradeCheck,
+	shuffle,
+	unansweredQuestions,
+	type Answers,
+	type CheckKey,
+	type CheckResult
+} from './scoring';
 
 export interface LessonKey extends CheckKey {
 	slug: string;

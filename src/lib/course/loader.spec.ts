@@ -89,7 +89,10 @@ describe('loadCourse rejects a bad lesson with a message naming the file and fie
 		['no-sources', `${first}/lesson.md: sources: sources needs at least one source id`],
 		['missing-check', `${first}/check.yaml: is missing: every lesson ends in a knowledge check`],
 		['missing-lesson', `${first}/lesson.md: is missing`],
-		['bad-folder-name', 'src/lessons/gaba: folder name must be a number and a slug, like "10-gaba"'],
+		[
+			'bad-folder-name',
+			'src/lessons/gaba: folder name must be a number and a slug, like "10-gaba"'
+		],
 		['broken-yaml', `${first}/check.yaml: is not valid YAML:`],
 		['no-frontmatter', `${first}/lesson.md: has no frontmatter`],
 		['minutes-not-number', `${first}/lesson.md: minutes: minutes must be a number`],
@@ -104,7 +107,10 @@ describe('loadCourse rejects a bad lesson with a message naming the file and fie
 
 	it.each(catalogue)('%s', (fixture, message) => {
 		const problems = problemsOf(fixture);
-		expect(problems.some((p) => p.startsWith(message)), problems.join('\n')).toBe(true);
+		expect(
+			problems.some((p) => p.startsWith(message)),
+			problems.join('\n')
+		).toBe(true);
 	});
 
 	it('reports every problem at once, not only the first', () => {
@@ -129,7 +135,9 @@ describe('loadReferences', () => {
 			'- { id: S1, title: A, publisher: P, year: 2020, supports: X }',
 			'- { id: S1, title: "", publisher: P, year: 2020, supports: X }'
 		].join('\n');
-		expect(() => loadReferences(text, 'refs.yaml')).toThrow(/refs.yaml: \[1\].title: title is missing/);
+		expect(() => loadReferences(text, 'refs.yaml')).toThrow(
+			/refs.yaml: \[1\].title: title is missing/
+		);
 		expect(() => loadReferences(text, 'refs.yaml')).toThrow(/two references share the same id/);
 	});
 });

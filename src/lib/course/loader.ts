@@ -7,7 +7,15 @@
  */
 import * as v from 'valibot';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { AuthoredCheck, LessonFrontmatter, References, issuePath, type Reference } from './schema';
+import {
+	AuthoredCheck,
+	Glossary,
+	LessonFrontmatter,
+	References,
+	issuePath,
+	type GlossaryEntry,
+	type Reference
+} from './schema';
 import type { Check, Course, Lesson } from './types';
 
 export class CourseError extends Error {
@@ -77,7 +85,18 @@ export function loadReferences(text: string, file = 'src/content/references.yaml
 	return refs;
 }
 
-export function loadCourse(files: Record<string, string>, referenceIds: ReadonlySet<string>): Course {
+export function loadGlossary(text: string, file = 'src/content/glossary.yaml'): GlossaryEntry[] {
+	const problems: string[] = [];
+	const data = readYaml(text, file, problems);
+	const entries = problems.length ? undefined : validate(Glossary, data, file, problems);
+	if (!entries) throw new CourseError(problems);
+	return entries;
+}
+
+export function loadCourse(
+	files: Record<string, string>,
+	referenceIds: ReadonlySet<string>
+): Course {
 	const problems: string[] = [];
 	const folders = new Map<string, Map<string, string>>();
 	for (const [path, text] of Object.entries(files)) {

@@ -4,7 +4,7 @@
  * page because of it. A saved state that no longer fits the course is dropped, with a notice.
  */
 import * as v from 'valibot';
-import type { CourseContext, CourseKey } from './courseMachine';
+import type { CourseKey } from './courseMachine';
 
 /** Namespaced and versioned: bump the version when the saved shape changes. */
 export const STORAGE_KEY = 'understanding-benzodiazepines/progress';
@@ -80,7 +80,13 @@ function fitsCourse(snapshot: SavedSnapshot, course: CourseKey): boolean {
 	if (context.current !== null && !course.lessons.some((l) => l.slug === context.current)) {
 		return false;
 	}
-	if (!sameSet(Object.keys(context.progress), course.lessons.map((l) => l.slug))) return false;
+	if (
+		!sameSet(
+			Object.keys(context.progress),
+			course.lessons.map((l) => l.slug)
+		)
+	)
+		return false;
 	return course.lessons.every((lesson) => {
 		const progress = context.progress[lesson.slug]!;
 		const ids = lesson.questions.map((q) => q.id);
@@ -97,8 +103,7 @@ function fitsCourse(snapshot: SavedSnapshot, course: CourseKey): boolean {
 }
 
 export type Restored =
-	| { snapshot: SavedSnapshot; notice: null }
-	| { snapshot: null; notice: Notice | null };
+	{ snapshot: SavedSnapshot; notice: null } | { snapshot: null; notice: Notice | null };
 
 /** Reads the saved progress. Never throws: a problem gives no snapshot and, if worth saying, a notice. */
 export function restore(storage: StorageLike | null, course: CourseKey): Restored {
@@ -126,7 +131,10 @@ export function restore(storage: StorageLike | null, course: CourseKey): Restore
 	return { snapshot: parsed.output.snapshot, notice: null };
 }
 
-function discard(storage: StorageLike, reason: 'unreadable' | 'other-version' | 'course-changed'): Restored {
+function discard(
+	storage: StorageLike,
+	reason: 'unreadable' | 'other-version' | 'course-changed'
+): Restored {
 	try {
 		storage.removeItem(STORAGE_KEY);
 	} catch {

@@ -18,11 +18,7 @@ const unknownField = (issue: v.BaseIssue<unknown>) => {
 };
 
 const text = (field: string) =>
-	v.pipe(
-		v.string(`${field} must be text`),
-		v.trim(),
-		v.nonEmpty(`${field} is missing or empty`)
-	);
+	v.pipe(v.string(`${field} must be text`), v.trim(), v.nonEmpty(`${field} is missing or empty`));
 
 const kebab = (field: string) =>
 	v.pipe(
@@ -65,28 +61,34 @@ export const LessonFrontmatter = v.strictObject(
 	unknownField
 );
 
-const AuthoredOption = v.strictObject({
-	id: v.optional(kebab('option id')),
-	text: text('text'),
-	correct: v.optional(v.boolean('correct must be true or false'), false),
-	feedback: v.pipe(
-		v.string('feedback is missing: every option explains why it is right or wrong'),
-		v.trim(),
-		v.nonEmpty('feedback is missing: every option explains why it is right or wrong')
-	)
-}, unknownField);
+const AuthoredOption = v.strictObject(
+	{
+		id: v.optional(kebab('option id')),
+		text: text('text'),
+		correct: v.optional(v.boolean('correct must be true or false'), false),
+		feedback: v.pipe(
+			v.string('feedback is missing: every option explains why it is right or wrong'),
+			v.trim(),
+			v.nonEmpty('feedback is missing: every option explains why it is right or wrong')
+		)
+	},
+	unknownField
+);
 
 const AuthoredQuestion = v.pipe(
-	v.strictObject({
-		id: kebab('id'),
-		prompt: text('prompt'),
-		kind: v.picklist(['single', 'multiple'], 'kind must be "single" or "multiple"'),
-		options: v.pipe(
-			v.array(AuthoredOption, 'options must be a list'),
-			v.minLength(2, 'options needs at least two options'),
-			v.maxLength(8, 'options has more than eight options')
-		)
-	}, unknownField),
+	v.strictObject(
+		{
+			id: kebab('id'),
+			prompt: text('prompt'),
+			kind: v.picklist(['single', 'multiple'], 'kind must be "single" or "multiple"'),
+			options: v.pipe(
+				v.array(AuthoredOption, 'options must be a list'),
+				v.minLength(2, 'options needs at least two options'),
+				v.maxLength(8, 'options has more than eight options')
+			)
+		},
+		unknownField
+	),
 	v.check(
 		(q) => q.options.some((o) => o.correct),
 		'has no correct option: mark at least one option "correct: true"'
@@ -102,18 +104,21 @@ const AuthoredQuestion = v.pipe(
 );
 
 export const AuthoredCheck = v.pipe(
-	v.strictObject({
-		passMark: v.pipe(
-			v.number('passMark must be a number (a percentage)'),
-			v.integer('passMark must be a whole percentage'),
-			v.minValue(1, 'passMark must be between 1 and 100'),
-			v.maxValue(100, 'passMark must be between 1 and 100')
-		),
-		questions: v.pipe(
-			v.array(AuthoredQuestion, 'questions must be a list'),
-			v.minLength(1, 'questions needs at least one question')
-		)
-	}, unknownField),
+	v.strictObject(
+		{
+			passMark: v.pipe(
+				v.number('passMark must be a number (a percentage)'),
+				v.integer('passMark must be a whole percentage'),
+				v.minValue(1, 'passMark must be between 1 and 100'),
+				v.maxValue(100, 'passMark must be between 1 and 100')
+			),
+			questions: v.pipe(
+				v.array(AuthoredQuestion, 'questions must be a list'),
+				v.minLength(1, 'questions needs at least one question')
+			)
+		},
+		unknownField
+	),
 	v.check(
 		(c) => new Set(c.questions.map((q) => q.id)).size === c.questions.length,
 		'questions: two questions share the same id'
@@ -137,6 +142,25 @@ export const References = v.pipe(
 	)
 );
 
+export const GlossaryEntry = v.strictObject(
+	{
+		id: kebab('id'),
+		term: text('term'),
+		short: text('short'),
+		long: text('long')
+	},
+	unknownField
+);
+
+export const Glossary = v.pipe(
+	v.array(GlossaryEntry, 'the glossary file must be a list'),
+	v.check(
+		(entries) => new Set(entries.map((e) => e.id)).size === entries.length,
+		'two glossary entries share the same id'
+	)
+);
+
+export type GlossaryEntry = v.InferOutput<typeof GlossaryEntry>;
 export type LessonFrontmatter = v.InferOutput<typeof LessonFrontmatter>;
 export type AuthoredCheck = v.InferOutput<typeof AuthoredCheck>;
 export type Reference = v.InferOutput<typeof Reference>;

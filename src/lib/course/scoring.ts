@@ -73,7 +73,11 @@ function random(seed: number): () => number {
  * A new order for the options, different from `previous` whenever there are two or more:
  * "Try again" must visibly reshuffle, so a learner cannot pass by remembering positions.
  */
-export function shuffle(ids: readonly string[], previous: readonly string[], seed: number): string[] {
+export function shuffle(
+	ids: readonly string[],
+	previous: readonly string[],
+	seed: number
+): string[] {
 	const next = [...ids];
 	const rand = random(seed);
 	for (let i = next.length - 1; i > 0; i--) {

@@ -19,9 +19,7 @@ export function lessonStatus(context: CourseContext, slug: string): LessonStatus
 }
 
 export type NextStep =
-	| { kind: 'start'; slug: string }
-	| { kind: 'resume'; slug: string }
-	| { kind: 'complete' };
+	{ kind: 'start'; slug: string } | { kind: 'resume'; slug: string } | { kind: 'complete' };
 
 /** The one clear next step on the home page. */
 export function nextStep(context: CourseContext): NextStep {
@@ -31,7 +29,9 @@ export function nextStep(context: CourseContext): NextStep {
 	if (current && !context.progress[current]?.passed && isUnlocked(context, current)) {
 		return { kind: 'resume', slug: current };
 	}
-	const open = lessons.find((l) => !context.progress[l.slug]?.passed && isUnlocked(context, l.slug));
+	const open = lessons.find(
+		(l) => !context.progress[l.slug]?.passed && isUnlocked(context, l.slug)
+	);
 	const slug = open?.slug ?? lessons[0]!.slug;
 	const started = lessons.some((l) => context.progress[l.slug]?.visited);
 	return { kind: started ? 'resume' : 'start', slug };

@@ -2,9 +2,10 @@
  * The course, read once at build time from src/lessons and src/content. Server-only, so the
  * YAML parser and the schemas never reach the browser; pages get plain data.
  */
-import { loadCourse, loadReferences } from '$lib/course/loader';
+import { loadCourse, loadGlossary, loadReferences } from '$lib/course/loader';
 import type { CourseKey } from '$lib/course/courseMachine';
 import type { Course, LessonSummary } from '$lib/course/types';
+import glossaryText from '../../content/glossary.yaml?raw';
 import referencesText from '../../content/references.yaml?raw';
 
 const files = import.meta.glob<string>('/src/lessons/*/*.{md,yaml}', {
@@ -14,6 +15,7 @@ const files = import.meta.glob<string>('/src/lessons/*/*.{md,yaml}', {
 });
 
 export const references = loadReferences(referencesText);
+export const glossary = loadGlossary(glossaryText);
 export const course: Course = loadCourse(files, new Set(references.map((r) => r.id)));
 
 export function summaries({ lessons }: Course): LessonSummary[] {

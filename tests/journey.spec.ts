@@ -1,0 +1,260 @@
+import {
+	answerAll,
+	expect,
+	openLesson,
+	optionInput,
+	passLesson,
+	questionGroup,
+	test
+} from './fixtures';
+import { firstLesson, lessonPath, lessons } from './course';
+
+const lesson = firstLesson;
+const checkButton = (page: import('@playwright/test').Page) =>
+	page.getByRole('button', { name: 'Check answers' });
+
+test.describe('the home page', () => {
+	test('lists every lesson in order with its title, summary, minutes and status', async ({
+		page
+	}) => {
+		await page.goto('/');
+		const items = page.getByRole('main').getByRole('list').first().getByRole('listitem');
+		await expect(items).toHaveCount(lessons.length);
+		for (const [i, l] of lessons.entries()) {
+			const item = items.nth(i);
+			await expect(item.getByRole('heading')).toHaveText(`Lesson ${l.number}: ${l.title}`);
+			await expect(item).toContainText(l.summary);
+			await expect(item).toContainText(`About ${l.minutes} minutes`);
+			await expect(item.getByTestId('lesson-status')).toContainText(
+				i === 0 ? 'Not started' : 'Locked'
+			);
+		}
+	});
+
+	test('offers one clear button to start, then to resume where the learner left off', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await page.getByRole('link', { name: /^Start the course/ }).click();
+		await expect(page).toHaveURL(lessonPath(lesson));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+		await page.getByRole('link', { name: 'Course', exact: true }).click();
+		await expect(page.getByRole('link', { name: new RegExp(`^Resume: Lesson 1`) })).toBeVisible();
+		await expect(page.getByTestId('lesson-status').first()).toHaveText(/In progress/);
+	});
+});
+
+test.describe('a knowledge check', () => {
+	test.beforeEach(async ({ page }) => openLesson(page, lesson));
+
+	test('shows the prose, then every question as a group with native options and no answer chosen', async ({
+		page
+	}) => {
+		await expect(page.getByRole('heading', { name: 'Summary' })).toBeVisible();
+		for (const [i, question] of lesson.check.questions.entries()) {
+			const group = questionGroup(page, question);
+			await expect(group).toHaveAccessibleName(
+				`Question ${i + 1} of ${lesson.check.questions.length} ${question.prompt}`
+			);
+			await expect(group).toHaveAccessibleDescription(
+				question.kind === 'single' ? 'Choose one answer.' : 'Choose all that apply.'
+			);
+			const role = question.kind === 'single' ? 'radio' : 'checkbox';
+			await expect(group.getByRole(role)).toHaveCount(question.options.length);
+			for (const input of await group.getByRole(role).all()) await expect(input).not.toBeChecked();
+		}
+	});
+
+	test('choosing an option never grades it', async ({ page }) => {
+		const question = lesson.check.questions[0]!;
+		await optionInput(page, question, question.options[0]!).check();
+		await page.keyboard.press('ArrowDown');
+		await expect(page.getByTestId('check-status')).toHaveText('');
+		await expect(page.getByTestId('check-result')).toHaveCount(0);
+		await expect(checkButton(page)).toBeVisible();
+	});
+
+	test('checking with nothing chosen shows a clear error, focused, named in the title', async ({
+		page
+	}) => {
+		await checkButton(page).click();
+		const summary = page.getByTestId('error-summary');
+		await expect(summary).toBeFocused();
+		await expect(summary).toContainText('There is a problem');
+		await expect(summary.getByRole('link')).toHaveCount(lesson.check.questions.length);
+		await expect(page).toHaveTitle(/^Error: /);
+		const first = lesson.check.questions[0]!;
+		await expect(questionGroup(page, first)).toHaveAccessibleDescription(
+			/Choose one answer\. Error: Choose an answer for question 1\./
+		);
+		await summary.getByRole('link', { name: 'Choose an answer for question 1' }).click();
+		await expect(optionInput(page, first, first.options[0]!)).toBeFocused();
+	});
+
+	test('answering a question clears its error; the rest stay until answered', async ({ page }) => {
+		await checkButton(page).click();
+		const [first, second] = lesson.check.questions;
+		await optionInput(page, first!, first!.options[0]!).check();
+		await expect(questionGroup(page, first!)).toHaveAccessibleDescription('Choose one answer.');
+		await expect(questionGroup(page, second!)).toHaveAccessibleDescription(/Error:/);
+		await answerAll(page, lesson, 'right');
+		await expect(page.getByTestId('error-summary')).toHaveCount(0);
+		await expect(page).not.toHaveTitle(/^Error: /);
+	});
+
+	test('wrong answers: verdicts in words, explanations, the score, focus on the result', async ({
+		page
+	}) => {
+		await answerAll(page, lesson, 'wrong');
+		await checkButton(page).click();
+		const result = page.getByTestId('check-result');
+		await expect(result).toBeFocused();
+		const max = lesson.check.questions.length;
+		await expect(result.getByRole('heading')).toHaveText(`Not passed yet: 0 out of ${max} right`);
+		await expect(page.getByTestId('check-status')).toHaveText(
+			`Answers checked: 0 out of ${max} right. Not passed yet.`
+		);
+		for (const question of lesson.check.questions) {
+			const review = page.locator(`#review-${question.id}`);
+			await expect(review).toContainText('Not quite');
+			const wrong = question.options.find((o) => !o.correct)!;
+			await expect(review).toContainText(wrong.feedback);
+			for (const right of question.options.filter((o) => o.correct)) {
+				await expect(review).toContainText(right.feedback);
+			}
+		}
+		await expect(result.getByRole('button', { name: 'Try again' })).toBeVisible();
+		await expect(result.getByRole('button', { name: 'Review the lesson' })).toBeVisible();
+	});
+
+	test('"Review the lesson" takes the learner back to the top of the lesson', async ({ page }) => {
+		await answerAll(page, lesson, 'wrong');
+		await checkButton(page).click();
+		await page.getByRole('button', { name: 'Review the lesson' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+	});
+
+	test('"Try again" clears the answers and reshuffles the options', async ({ page }) => {
+		const labels = () =>
+			page
+				.locator('fieldset')
+				.evaluateAll((sets) =>
+					sets.map((s) => [...s.querySelectorAll('label')].map((l) => l.textContent).join('|'))
+				);
+		const before = await labels();
+		await answerAll(page, lesson, 'wrong');
+		await checkButton(page).click();
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await expect(page.getByRole('heading', { name: 'Check your understanding' })).toBeFocused();
+		const after = await labels();
+		expect(after).toHaveLength(before.length);
+		for (const [i, order] of after.entries()) expect(order).not.toBe(before[i]);
+		await expect(page.locator('fieldset input:checked')).toHaveCount(0);
+		await expect(page.getByTestId('check-status')).toContainText('shuffled');
+	});
+
+	test('right answers pass the lesson and open the way on', async ({ page }) => {
+		await answerAll(page, lesson, 'right');
+		await checkButton(page).click();
+		const result = page.getByTestId('check-result');
+		const max = lesson.check.questions.length;
+		await expect(result).toBeFocused();
+		await expect(result.getByRole('heading')).toHaveText(`You passed: ${max} out of ${max} right`);
+		for (const question of lesson.check.questions) {
+			await expect(page.locator(`#review-${question.id}`)).toContainText('Correct');
+		}
+		const onward = lesson.next
+			? result.getByRole('link', { name: /^Next lesson/ })
+			: result.getByRole('link', { name: 'See your course summary' });
+		await expect(onward).toBeVisible();
+	});
+});
+
+test.describe('progress on this device', () => {
+	test('answers and results survive a reload and Back/Forward', async ({ page }) => {
+		await openLesson(page, lesson);
+		const question = lesson.check.questions[0]!;
+		const option = question.options[1]!;
+		await optionInput(page, question, option).check();
+		await page.reload();
+		await expect(optionInput(page, question, option)).toBeChecked();
+
+		await page.getByRole('link', { name: 'Course', exact: true }).click();
+		await page.goBack();
+		await expect(optionInput(page, question, option)).toBeChecked();
+
+		await answerAll(page, lesson, 'right');
+		await checkButton(page).click();
+		await page.reload();
+		await expect(page.getByTestId('check-result').getByRole('heading')).toHaveText(/^You passed/);
+		await page.goBack();
+		await page.goForward();
+		await expect(page.getByTestId('check-result')).toBeVisible();
+	});
+
+	test('progress survives closing the tab', async ({ page, context }) => {
+		await passLesson(page, lesson);
+		await page.close();
+		const again = await context.newPage();
+		await again.goto('/');
+		await expect(again.getByTestId('lesson-status').first()).toHaveText(/Passed/);
+	});
+
+	test('"Start over" asks first, then clears everything and says so', async ({ page }) => {
+		await passLesson(page, lesson);
+		await page.goto('/');
+		await page.getByRole('button', { name: 'Start over' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Start over?' });
+		await expect(dialog).toBeVisible();
+		await dialog.getByRole('button', { name: 'No, keep my progress' }).click();
+		await expect(page.getByTestId('lesson-status').first()).toHaveText(/Passed/);
+
+		await page.getByRole('button', { name: 'Start over' }).click();
+		await dialog.getByRole('button', { name: 'Yes, clear my progress' }).click();
+		await expect(dialog).toBeHidden();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'progress has been cleared' })
+		).toBeVisible();
+		await expect(page.getByTestId('lesson-status').first()).toHaveText(/Not started/);
+		await page.reload();
+		await expect(page.getByTestId('lesson-status').first()).toHaveText(/Not started/);
+	});
+});
+
+test.describe('the mastery gate', () => {
+	test.skip(lessons.length < 2, 'needs a second lesson');
+
+	test('the next lesson can be read but its check opens only after a pass', async ({ page }) => {
+		const second = lessons[1]!;
+		await page.goto(lessonPath(second));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(second.title);
+		await expect(page.getByText(/These questions open after you pass/)).toBeVisible();
+		await expect(checkButton(page)).toHaveCount(0);
+		await passLesson(page, lesson);
+		await page.getByRole('link', { name: /^Next lesson/ }).click();
+		await expect(checkButton(page)).toBeVisible();
+	});
+});
+
+test.describe('the end of the course', () => {
+	test('after every lesson is passed, a summary shows scores and take-aways', async ({ page }) => {
+		await page.goto('/complete/');
+		await expect(page.getByText(/You have passed 0 of/)).toBeVisible();
+		for (const l of lessons) await passLesson(page, l);
+		await page.getByRole('link', { name: 'See your course summary' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Course summary');
+		await expect(page.getByText('You have finished the course')).toBeVisible();
+		for (const l of lessons) {
+			const max = l.check.questions.length;
+			await expect(page.getByRole('row', { name: new RegExp(l.title) })).toContainText(
+				`${max} out of ${max}`
+			);
+			for (const takeaway of l.takeaways) await expect(page.getByText(takeaway)).toBeVisible();
+			await expect(
+				page.getByRole('link', { name: `Review lesson ${l.number}: ${l.title}` })
+			).toBeVisible();
+		}
+		await page.goto('/');
+		await expect(page.getByRole('link', { name: 'See your course summary' })).toBeVisible();
+	});
+});

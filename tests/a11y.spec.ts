@@ -1,0 +1,168 @@
+/**
+ * axe (WCAG 2.0–2.2 A/AA plus best-practice) on every page and on every state of a knowledge
+ * check, and the structural checks axe does not make.
+ */
+import { answerAll, expect, openLesson, passLesson, test } from './fixtures';
+import { firstLesson, lessonPath, lessons } from './course';
+
+const pages = [
+	'/',
+	...lessons.map(lessonPath),
+	'/complete/',
+	'/help/',
+	'/about/',
+	'/references/',
+	'/glossary/'
+];
+
+test.describe('every page', () => {
+	for (const path of pages) {
+		test(`${path} passes axe, has one h1, no skipped heading levels, lang and a unique title`, async ({
+			page,
+			expectAccessible
+		}) => {
+			await page.goto(path);
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+			await expectAccessible(path);
+			const levels = await page
+				.getByRole('heading')
+				.evaluateAll((hs) =>
+					hs.map((h) => Number(h.getAttribute('aria-level') ?? h.tagName.slice(1)))
+				);
+			expect(levels.filter((l) => l === 1)).toHaveLength(1);
+			for (let i = 1; i < levels.length; i++)
+				expect(levels[i]!).toBeLessThanOrEqual(levels[i - 1]! + 1);
+			await expect(page).toHaveTitle(/\S.* – Understanding benzodiazepines$/);
+		});
+	}
+
+	test('titles differ from page to page', async ({ page }) => {
+		const titles = new Set<string>();
+		for (const path of pages) {
+			await page.goto(path);
+			titles.add(await page.title());
+		}
+		expect(titles.size).toBe(pages.length);
+	});
+
+	test('the "Get help now" link is in the banner, in the same place, on every page', async ({
+		page
+	}) => {
+		for (const path of pages) {
+			await page.goto(path);
+			const links = page.getByRole('banner').getByRole('link');
+			await expect(links.last()).toHaveText('Get help now');
+			await expect(links).toHaveCount(3);
+		}
+	});
+});
+
+test.describe('every state of a knowledge check', () => {
+	const check = (page: import('@playwright/test').Page) =>
+		page.getByRole('button', { name: 'Check answers' });
+
+	test('unanswered, error, graded wrong, graded right and passed all pass axe', async ({
+		page,
+		expectAccessible
+	}) => {
+		await openLesson(page, firstLesson);
+		await expectAccessible('unanswered');
+
+		await check(page).click();
+		await expect(page.getByTestId('error-summary')).toBeFocused();
+		await expectAccessible('error');
+
+		await answerAll(page, firstLesson, 'wrong');
+		await check(page).click();
+		await expect(page.getByRole('heading', { name: /^Not passed yet/ })).toBeVisible();
+		await expectAccessible('graded wrong');
+
+		await page.getByRole('button', { name: 'Try again' }).click();
+		await expectAccessible('after try again');
+
+		await answerAll(page, firstLesson, 'right');
+		await check(page).click();
+		await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
+		await expectAccessible('graded right, lesson passed');
+	});
+
+	test('a locked check, the course summary and the cleared notice pass axe', async ({
+		page,
+		expectAccessible
+	}) => {
+		if (lessons[1]) {
+			await page.goto(lessonPath(lessons[1]));
+			await expect(page.getByText(/These questions open after you pass/)).toBeVisible();
+			await expectAccessible('locked check');
+		}
+		for (const lesson of lessons) await passLesson(page, lesson);
+		await page.goto('/complete/');
+		await expect(page.getByText('You have finished the course')).toBeVisible();
+		await expectAccessible('course complete');
+
+		await page.getByRole('button', { name: 'Start over' }).click();
+		await expectAccessible('start-over dialog open');
+		await page.getByRole('button', { name: 'Yes, clear my progress' }).click();
+		await expect(page.getByText('Your progress has been cleared')).toBeVisible();
+		await expectAccessible('progress cleared notice');
+	});
+
+	test('the check in each state, as a screen reader meets it (aria snapshot)', async ({ page }) => {
+		await openLesson(page, firstLesson);
+		const q = firstLesson.check.questions[0]!;
+		const total = firstLesson.check.questions.length;
+		const group = page.getByRole('group', { name: new RegExp(q.prompt.replace(/[?]/g, '\\?')) });
+		await expect(group).toMatchAriaSnapshot(`
+			- group "Question 1 of ${total} ${q.prompt}":
+			  - text: Question 1 of ${total} ${q.prompt}
+			  - paragraph: Choose one answer.
+			${q.options.map((o) => `  - radio "${o.text}"\n			  - text: ${o.text}`).join('\n			')}
+		`);
+
+		await check(page).click();
+		await expect(group).toMatchAriaSnapshot(`
+			- group "Question 1 of ${total} ${q.prompt}":
+			  - text: Question 1 of ${total} ${q.prompt}
+			  - paragraph: Choose one answer.
+			  - paragraph: "Error: Choose an answer for question 1."
+			${q.options.map((o) => `  - radio "${o.text}"\n			  - text: ${o.text}`).join('\n			')}
+		`);
+
+		await answerAll(page, firstLesson, 'right');
+		await check(page).click();
+		await expect(page.getByTestId('check-result')).toMatchAriaSnapshot(`
+			- region /^You passed. ${total} out of ${total} right$/:
+			  - heading /^You passed. ${total} out of ${total} right$/ [level=3]
+			  - paragraph: /Well done/
+			  - link /^(Next lesson|See your course summary)/
+			  - button "Review the lesson"
+			  - button "Answer the questions again"
+		`);
+	});
+
+	test('the live region exists from the start, empty, and is the same node after grading', async ({
+		page
+	}) => {
+		await openLesson(page, firstLesson);
+		const status = page.getByTestId('check-status');
+		await expect(status).toHaveAttribute('role', 'status');
+		await expect(status).toHaveText('');
+		const node = await status.elementHandle();
+		await answerAll(page, firstLesson, 'right');
+		await check(page).click();
+		await expect(status).toHaveText(/^Answers checked: \d+ out of \d+ right\. Passed\.$/);
+		expect(await node!.evaluate((n) => n.isConnected)).toBe(true);
+	});
+
+	test('no time limit: the result stays put half an hour later', async ({ page }) => {
+		await page.clock.install();
+		await openLesson(page, firstLesson);
+		await answerAll(page, firstLesson, 'wrong');
+		await check(page).click();
+		const url = page.url();
+		await page.clock.fastForward('30:00');
+		await expect(page.getByTestId('check-result')).toBeVisible();
+		expect(page.url()).toBe(url);
+		await expect(page.getByRole('timer')).toHaveCount(0);
+	});
+});

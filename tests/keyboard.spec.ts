@@ -1,0 +1,102 @@
+/**
+ * Keyboard only: Tab, Shift+Tab, Space, Enter and arrows — no clicks. A learner who cannot use
+ * a mouse must get from the home page through a lesson and its check.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect, optionInput, questionGroup, test } from './fixtures';
+import { firstLesson } from './course';
+import type { Lesson } from '../src/lib/course/types';
+
+/** Presses Tab until `target` has focus; fails if it takes more than `max` presses. */
+async function tabTo(page: Page, target: Locator, max = 150) {
+	for (let i = 0; i < max; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	await expect(target).toBeFocused();
+}
+
+/** Answers every question right using only Tab, arrows and Space. */
+async function answerByKeyboard(page: Page, lesson: Lesson) {
+	for (const question of lesson.check.questions) {
+		const group = questionGroup(page, question);
+		if (question.kind === 'single') {
+			const first = optionInput(page, question, question.options[0]!);
+			await tabTo(page, first);
+			await page.keyboard.press('Space');
+			const target = question.options.findIndex((o) => o.correct);
+			for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
+			await expect(optionInput(page, question, question.options[target]!)).toBeChecked();
+		} else {
+			for (const option of question.options) {
+				const box = optionInput(page, question, option);
+				await tabTo(page, box);
+				if (option.correct) await page.keyboard.press('Space');
+			}
+			for (const option of question.options) {
+				const box = optionInput(page, question, option);
+				await (option.correct ? expect(box).toBeChecked() : expect(box).not.toBeChecked());
+			}
+		}
+		await expect(group).toBeVisible();
+	}
+}
+
+test('nothing takes focus on load, and the skip link is the first tab stop', async ({ page }) => {
+	await page.goto('/');
+	expect(await page.evaluate(() => document.activeElement?.nodeName)).toBe('BODY');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+});
+
+test('the first lesson, start to finish, by keyboard alone', async ({ page }) => {
+	const lesson = firstLesson;
+	await page.goto('/');
+	await tabTo(page, page.getByRole('link', { name: /^Start the course/ }));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+
+	// After a client-side navigation focus starts over at the top: the skip link comes first.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+
+	// An empty check: the error summary takes focus and links to the question.
+	const check = page.getByRole('button', { name: 'Check answers' });
+	await tabTo(page, check);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('error-summary')).toBeFocused();
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Enter');
+	const q1 = lesson.check.questions[0]!;
+	await expect(optionInput(page, q1, q1.options[0]!)).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+
+	await answerByKeyboard(page, lesson);
+	await tabTo(page, check);
+	await page.keyboard.press('Enter');
+	const result = page.getByTestId('check-result');
+	await expect(result).toBeFocused();
+	await expect(result.getByRole('heading')).toHaveText(/^You passed/);
+
+	const onward = result.getByRole('link', { name: /^(Next lesson|See your course summary)/ });
+	await tabTo(page, onward, 5);
+	await page.keyboard.press('Enter');
+	await expect(page).not.toHaveURL(new RegExp(`/lessons/${lesson.slug}/$`));
+});
+
+test('a glossary term opens its definition with the keyboard and Escape closes it', async ({
+	page
+}) => {
+	await page.goto(`/lessons/${firstLesson.slug}/`);
+	const tip = page.getByRole('button', { name: /^What does “GABA” mean\?/ });
+	await tabTo(page, tip);
+	await expect(tip).toHaveAttribute('aria-expanded', 'false');
+	await page.keyboard.press('Enter');
+	await expect(tip).toHaveAttribute('aria-expanded', 'true');
+	await expect(page.getByRole('status').getByText(/^GABA: The brain's main calming/)).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(tip).toHaveAttribute('aria-expanded', 'false');
+	await expect(tip).toBeFocused();
+});

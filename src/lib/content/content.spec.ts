@@ -98,6 +98,13 @@ describe.each(dirs)('lesson %s', (dir) => {
 		expect(markdown.split('\n').filter((line) => /^\s*<(Cite|Term)\b/.test(line))).toEqual([]);
 	});
 
+	it('keeps every component tag whole: no blank line inside a tag or an inline SVG', () => {
+		const tags = [...markdown.matchAll(/<(Figure|Callout)\b[^>]*>|<svg[\s\S]*?<\/svg>/g)].map(
+			(m) => m[0]
+		);
+		expect(tags.filter((tag) => /\n\s*\n/.test(tag)).map((t) => t.slice(0, 60))).toEqual([]);
+	});
+
 	it('sends the reader to their prescriber', () => {
 		expect(learnerText(dir)).toMatch(/prescriber/i);
 	});

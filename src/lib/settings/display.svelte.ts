@@ -1,0 +1,49 @@
+import { prefersReducedMotion } from 'svelte/motion';
+import {
+	SETTINGS_KEY,
+	applySettings,
+	defaultSettings,
+	parseSettings,
+	type Settings
+} from './settings';
+
+class DisplaySettings {
+	current: Settings = $state({ ...defaultSettings });
+	/** False when the browser would not keep the choice (it still applies for this visit). */
+	saved = $state(true);
+
+	load(): void {
+		try {
+			this.current = parseSettings(localStorage.getItem(SETTINGS_KEY));
+		} catch {
+			this.current = { ...defaultSettings };
+		}
+	}
+
+	set(change: Partial<Settings>): void {
+		this.current = { ...this.current, ...change };
+		applySettings(document.documentElement, this.current);
+		try {
+			localStorage.setItem(SETTINGS_KEY, JSON.stringify(this.current));
+			this.saved = true;
+		} catch {
+			this.saved = false;
+		}
+	}
+
+	/** Motion is reduced when the learner chose it or their device asks for it. */
+	get reduceMotion(): boolean {
+		return this.current.motion === 'reduce' || prefersReducedMotion.current;
+	}
+}
+
+export const display = new DisplaySettings();
+
+/**
+ * A transition duration that honours reduced motion. Svelte transitions run on the Web
+ * Animations API, which CSS `prefers-reduced-motion` rules cannot stop (Svelte docs), so every
+ * transition takes its duration from here.
+ */
+export function motionDuration(ms: number): number {
+	return display.reduceMotion ? 0 : ms;
+}

@@ -197,17 +197,15 @@ test.describe('targets and focus at phone size', () => {
 	}) => {
 		await page.setViewportSize({ width: 375, height: 800 });
 		await openLesson(page, firstLesson);
-		const small = await page
-			.locator('.option, .button')
-			.evaluateAll((els) =>
-				els
-					.map((el) => ({
-						h: el.getBoundingClientRect().height,
-						w: el.getBoundingClientRect().width,
-						html: el.outerHTML.slice(0, 70)
-					}))
-					.filter(({ h, w }) => h > 0 && (h < 44 || w < 44))
-			);
+		const small = await page.locator('.option, .button').evaluateAll((els) =>
+			els
+				.map((el) => ({
+					h: el.getBoundingClientRect().height,
+					w: el.getBoundingClientRect().width,
+					html: el.outerHTML.slice(0, 70)
+				}))
+				.filter(({ h, w }) => h > 0 && (h < 44 || w < 44))
+		);
 		expect(small).toEqual([]);
 	});
 

@@ -19,7 +19,7 @@ export function lessonSentences(markdown) {
 	const blocks = [];
 	// Text that components show from their attributes: callout titles, figure captions.
 	for (const match of text.matchAll(/\b(?:title|caption|description)="([^"]*)"/g)) {
-		blocks.push(...match[1].replace(/&#10;/g, '\n').split(/\n+/));
+		blocks.push(...(match[1] ?? '').replace(/&#10;/g, '\n').split(/\n+/));
 	}
 	text = text.replace(/<[^>]+>/g, '');
 

@@ -11,7 +11,7 @@
 
 /** @typedef {{ type: string, tagName?: string, value?: string, properties?: Record<string, unknown>, children?: Node[] }} Node */
 
-/** @param {Node} node */
+/** @param {Node} node @returns {string} */
 function text(node) {
 	if (node.type === 'text') return node.value ?? '';
 	return (node.children ?? []).map(text).join('');
@@ -25,6 +25,7 @@ function elements(node, tag) {
 /** @param {Node} table */
 function enhance(table) {
 	table.properties = { ...table.properties, role: 'table' };
+	/** @type {string[]} */
 	const headers = [];
 	for (const head of elements(table, 'thead')) {
 		head.properties = { ...head.properties, role: 'rowgroup' };

@@ -3,7 +3,7 @@
  * helpers that answer a knowledge check through its accessible roles and names.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 import type { Lesson, Option, Question } from '../src/lib/course/types';
 import { correctOptions, escapeRegExp, wrongOptions } from './course';
 
@@ -40,17 +40,20 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
-export function questionGroup(page: Page, question: Question): Locator {
+/** A page, or a lesson inside an iframe: both answer to the same role queries. */
+export type Scope = Page | Frame;
+
+export function questionGroup(page: Scope, question: Question): Locator {
 	return page.getByRole('group', { name: new RegExp(escapeRegExp(question.prompt)) });
 }
 
-export function optionInput(page: Page, question: Question, option: Option): Locator {
+export function optionInput(page: Scope, question: Question, option: Option): Locator {
 	const role = question.kind === 'single' ? 'radio' : 'checkbox';
 	return questionGroup(page, question).getByRole(role, { name: option.text, exact: true });
 }
 
 /** Ticks the given options of every question by clicking their labels. */
-export async function answerAll(page: Page, lesson: Lesson, pick: 'right' | 'wrong') {
+export async function answerAll(page: Scope, lesson: Lesson, pick: 'right' | 'wrong') {
 	for (const question of lesson.check.questions) {
 		const options = pick === 'right' ? correctOptions(question) : wrongOptions(question);
 		for (const option of options) await optionInput(page, question, option).check();

@@ -7,3 +7,8 @@ export const SITE_NAME = 'Understanding benzodiazepines';
 export function pageTitle(...parts: string[]): string {
 	return [...parts, SITE_NAME].join(' – ');
 }
+
+/** "Lesson 2: Tolerance … – Understanding benzodiazepines", prefixed "Error: " while one is shown. */
+export function lessonTitle(lesson: { number: number; title: string }, hasError = false): string {
+	return (hasError ? 'Error: ' : '') + pageTitle(`Lesson ${lesson.number}: ${lesson.title}`);
+}

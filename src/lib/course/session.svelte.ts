@@ -7,7 +7,12 @@
  */
 import { createContext } from 'svelte';
 import { createActor, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
-import { courseMachine, type CourseEvent, type CourseKey } from './courseMachine';
+import {
+	courseMachine,
+	type CourseContext,
+	type CourseEvent,
+	type CourseKey
+} from './courseMachine';
 import { forget, openStorage, restore, save, type Notice, type StorageLike } from './persistence';
 
 export class CourseSession {
@@ -15,6 +20,7 @@ export class CourseSession {
 	#actor: Actor<typeof courseMachine>;
 	#storage: StorageLike | null = null;
 	#pending: CourseEvent[] = [];
+	#listeners: ((context: CourseContext) => void)[] = [];
 	#started = false;
 
 	snapshot: SnapshotFrom<typeof courseMachine> = $state.raw()!;
@@ -45,6 +51,7 @@ export class CourseSession {
 		this.#actor.subscribe((snapshot) => {
 			this.snapshot = snapshot;
 			this.#persist();
+			for (const listener of this.#listeners) listener(snapshot.context);
 		});
 		this.#actor.start();
 		this.snapshot = this.#actor.getSnapshot();
@@ -62,6 +69,14 @@ export class CourseSession {
 		forget(this.#storage);
 		this.send({ type: 'learner.reset' });
 		this.notice = this.#storage ? { kind: 'cleared' } : { kind: 'memory-only' };
+	}
+
+	/** Calls `listener` with the new context after every change; returns the unsubscribe. */
+	onChange(listener: (context: CourseContext) => void): () => void {
+		this.#listeners.push(listener);
+		return () => {
+			this.#listeners = this.#listeners.filter((l) => l !== listener);
+		};
 	}
 
 	dismissNotice(): void {

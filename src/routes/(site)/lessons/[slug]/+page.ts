@@ -1,9 +1,7 @@
-import type { Component } from 'svelte';
+import { lessonBody } from '$lib/lessonBody';
+import type { PageLoad } from './$types';
 
-// Each lesson's prose is its own chunk, loaded only on its own page.
-const bodies = import.meta.glob<Component>('/src/lessons/*/lesson.md', { import: 'default' });
-
-export async function load({ data }) {
-	const body = await bodies[`/src/lessons/${data.lesson.dir}/lesson.md`]!();
-	return { ...data, body };
-}
+export const load: PageLoad = async ({ data }) => ({
+	...data,
+	body: await lessonBody(data.lesson.dir)
+});

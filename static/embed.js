@@ -61,11 +61,12 @@
 	function watch(frame) {
 		if (frame.__ubWatched) return;
 		frame.__ubWatched = true;
-		// A reload of the frame starts a new page: introduce ourselves again.
+		// A newly loaded lesson starts listening only once its scripts run, which can be after the
+		// load event; so greet it when its first message arrives.
 		frame.addEventListener('load', function () {
-			frame.__ubGreeted = true;
-			hello(frame);
+			frame.__ubGreeted = false;
 		});
+		// A lesson that is already running (this script loaded late) is greeted straight away.
 		hello(frame);
 	}
 

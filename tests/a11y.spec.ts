@@ -139,7 +139,7 @@ test.describe('every state of a knowledge check', () => {
 		const node = await status.elementHandle();
 		await answerAll(page, firstLesson, 'right');
 		await check(page).click();
-		await expect(status).toHaveText(/^Answers checked: \d+ out of \d+ right\. Passed\.$/);
+		await expect(status).toHaveText('Answers checked.');
 		expect(await node!.evaluate((n) => n.isConnected)).toBe(true);
 	});
 

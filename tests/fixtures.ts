@@ -17,6 +17,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
 	expectAccessible: async ({ page }, use, testInfo) => {
 		await use(async (state) => {
+			// Scan what the learner gets once scripts have run (status pills, glossary buttons).
+			if (await page.evaluate(() => document.documentElement.classList.contains('js'))) {
+				await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+			}
 			// No rule is disabled: a rule that must be turned off gets a comment here saying why.
 			const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
 			if (results.incomplete.length) {

@@ -111,9 +111,7 @@ test.describe('a knowledge check', () => {
 		await expect(result).toBeFocused();
 		const max = lesson.check.questions.length;
 		await expect(result.getByRole('heading')).toHaveText(`Not passed yet: 0 out of ${max} right`);
-		await expect(page.getByTestId('check-status')).toHaveText(
-			`Answers checked: 0 out of ${max} right. Not passed yet.`
-		);
+		await expect(page.getByTestId('check-status')).toHaveText('Answers checked.');
 		for (const question of lesson.check.questions) {
 			const review = page.locator(`#review-${question.id}`);
 			await expect(review).toContainText('Not quite');

@@ -100,3 +100,28 @@ test('a glossary term opens its definition with the keyboard and Escape closes i
 	await expect(tip).toHaveAttribute('aria-expanded', 'false');
 	await expect(tip).toBeFocused();
 });
+
+test('"Start over" opens on the safe choice, Escape cancels, and confirming never drops focus to <body>', async ({
+	page
+}) => {
+	await page.goto('/complete/');
+	await page.goto('/');
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	const startOver = page.getByRole('button', { name: 'Start over' });
+	await tabTo(page, startOver);
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'No, keep my progress' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog')).toBeHidden();
+	await expect(startOver).toBeFocused();
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('button', { name: 'Yes, clear my progress' })).toBeFocused();
+	await page.keyboard.press('Enter');
+	expect(await page.evaluate(() => document.activeElement?.nodeName)).not.toBe('BODY');
+	const dismiss = page.getByRole('button', { name: 'Dismiss this message' });
+	await dismiss.focus();
+	await page.keyboard.press('Enter');
+	await expect(dismiss).toHaveCount(0);
+	expect(await page.evaluate(() => document.activeElement?.nodeName)).not.toBe('BODY');
+});

@@ -156,6 +156,18 @@ test.describe('reflow, text size and spacing', () => {
 		}
 	});
 
+	test('an open glossary definition stays inside a 320 px screen', async ({ page }) => {
+		await page.setViewportSize({ width: 320, height: 640 });
+		await page.goto(lessonPath(firstLesson));
+		for (const tip of (await page.getByRole('button', { name: /^What does/ }).all()).slice(0, 4)) {
+			await tip.click();
+			await expect(tip).toHaveAttribute('aria-expanded', 'true');
+			expect(await horizontalOverflow(page)).toBeNull();
+			await page.keyboard.press('Escape');
+			await expect(tip).toHaveAttribute('aria-expanded', 'false');
+		}
+	});
+
 	test('at 200% text nothing is cut off or scrolls sideways (WCAG 1.4.4)', async ({ page }) => {
 		await page.setViewportSize({ width: 375, height: 800 });
 		for (const path of ['/', lessonPath(firstLesson), '/help/', '/settings/']) {

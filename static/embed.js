@@ -41,7 +41,8 @@
 		if (!data || typeof data !== 'object' || data.protocol !== P) return;
 		var list = frames();
 		var frame = null;
-		for (var i = 0; i < list.length; i++) if (list[i].contentWindow === event.source) frame = list[i];
+		for (var i = 0; i < list.length; i++)
+			if (list[i].contentWindow === event.source) frame = list[i];
 		// The sender must be one of our frames, speaking from the origin its src names.
 		if (!frame || originOf(frame) !== event.origin) return;
 		if (!frame.__ubGreeted) {
@@ -52,7 +53,9 @@
 			var h = Number(data.height);
 			if (isFinite(h) && h > 0 && h < 100000) frame.style.height = Math.ceil(h) + 'px';
 		} else if (data.type === 'event' && typeof data.name === 'string') {
-			frame.dispatchEvent(new CustomEvent('ub:' + data.name, { bubbles: true, detail: data.detail }));
+			frame.dispatchEvent(
+				new CustomEvent('ub:' + data.name, { bubbles: true, detail: data.detail })
+			);
 		} else if (data.type === 'ready') {
 			frame.dispatchEvent(new CustomEvent('ub:ready', { bubbles: true, detail: data }));
 		}
@@ -76,6 +79,9 @@
 	scan();
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
 	if (window.MutationObserver) {
-		new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+		new MutationObserver(scan).observe(document.documentElement, {
+			childList: true,
+			subtree: true
+		});
 	}
 })();

@@ -30,6 +30,8 @@ export interface LessonSummary {
 	summary: string;
 	minutes: number;
 	takeaways: string[];
+	/** Date of the last medical review, YYYY-MM-DD. */
+	reviewed: string;
 	questionCount: number;
 	passMark: number;
 }
@@ -39,7 +41,6 @@ export interface Lesson extends Omit<LessonSummary, 'questionCount'> {
 	dir: string;
 	objectives: string[];
 	sources: string[];
-	reviewed: string;
 	check: Check;
 	prev: string | null;
 	next: string | null;

@@ -26,6 +26,7 @@ export function summaries({ lessons }: Course): LessonSummary[] {
 		summary: l.summary,
 		minutes: l.minutes,
 		takeaways: l.takeaways,
+		reviewed: l.reviewed,
 		questionCount: l.check.questions.length,
 		passMark: l.passMark
 	}));

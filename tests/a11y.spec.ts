@@ -48,6 +48,40 @@ test.describe('every page', () => {
 	});
 });
 
+test.describe('every theme', () => {
+	for (const theme of ['dark', 'contrast'] as const) {
+		test(`the ${theme} theme passes axe (contrast included) on the main pages and a graded check`, async ({
+			page,
+			expectAccessible
+		}) => {
+			await page.goto('/settings/');
+			await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+			await page.evaluate((t) => {
+				localStorage.setItem(
+					'understanding-benzodiazepines/settings',
+					JSON.stringify({ theme: t })
+				);
+			}, theme);
+			for (const path of ['/', lessonPath(firstLesson), '/help/', '/settings/']) {
+				await page.goto(path);
+				await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+				await expectAccessible(`${theme}: ${path}`);
+			}
+			await openLesson(page, firstLesson);
+			await answerAll(page, firstLesson, 'wrong');
+			await page.getByRole('button', { name: 'Check answers' }).click();
+			await expect(page.getByTestId('check-result')).toBeVisible();
+			await expectAccessible(`${theme}: graded wrong`);
+		});
+	}
+
+	test('the device asking for more contrast gets the high-contrast colours', async ({ page }) => {
+		await page.emulateMedia({ contrast: 'more', colorScheme: 'light' });
+		await page.goto('/');
+		expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
+	});
+});
+
 test.describe('every state of a knowledge check', () => {
 	const check = (page: import('@playwright/test').Page) =>
 		page.getByRole('button', { name: 'Check answers' });
@@ -126,6 +160,25 @@ test.describe('every state of a knowledge check', () => {
 			  - link /^(Next lesson|See your course summary)/
 			  - button "Review the lesson"
 			  - button "Answer the questions again"
+		`);
+	});
+
+	test('a failed check, as a screen reader meets it (aria snapshot)', async ({ page }) => {
+		await openLesson(page, firstLesson);
+		const total = firstLesson.check.questions.length;
+		await answerAll(page, firstLesson, 'wrong');
+		await page.getByRole('button', { name: 'Check answers' }).click();
+		await expect(page.getByTestId('check-result')).toMatchAriaSnapshot(`
+			- region /^Not passed yet. 0 out of ${total} right$/:
+			  - heading /^Not passed yet. 0 out of ${total} right$/ [level=3]
+			  - paragraph: /You need \\d+ out of ${total} to pass/
+			  - button "Try again"
+			  - button "Review the lesson"
+		`);
+		const q = firstLesson.check.questions[0]!;
+		await expect(page.locator(`#review-${q.id} .verdict`)).toMatchAriaSnapshot(`
+			- paragraph:
+			  - strong: Not quite
 		`);
 	});
 

@@ -178,6 +178,9 @@ test.describe('progress on this device', () => {
 		await expect(optionInput(page, question, option)).toBeChecked();
 
 		await page.getByRole('link', { name: 'Course', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'Understanding benzodiazepines'
+		);
 		await page.goBack();
 		await expect(optionInput(page, question, option)).toBeChecked();
 
@@ -185,8 +188,14 @@ test.describe('progress on this device', () => {
 		await checkButton(page).click();
 		await page.reload();
 		await expect(page.getByTestId('check-result').getByRole('heading')).toHaveText(/^You passed/);
+		const home = page.getByRole('heading', { level: 1, name: 'Understanding benzodiazepines' });
+		await page.getByRole('link', { name: 'Course', exact: true }).click();
+		await expect(home).toBeVisible();
 		await page.goBack();
+		await expect(page.getByTestId('check-result')).toBeVisible();
 		await page.goForward();
+		await expect(home).toBeVisible();
+		await page.goBack();
 		await expect(page.getByTestId('check-result')).toBeVisible();
 	});
 
@@ -255,5 +264,21 @@ test.describe('the end of the course', () => {
 		}
 		await page.goto('/');
 		await expect(page.getByRole('link', { name: 'See your course summary' })).toBeVisible();
+	});
+});
+
+test.describe('for educators', () => {
+	test('"Open every lesson" opens every check at once, on this device', async ({ page }) => {
+		await page.goto('/');
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await expect(page.getByTestId('lesson-status').nth(1)).toHaveText(/Locked/);
+		await page.getByText('For educators: open every lesson').click();
+		await page.getByRole('button', { name: "Open every lesson's questions" }).click();
+		await expect(page.getByText('Every lesson is open on this device.')).toBeVisible();
+		for (const status of await page.getByTestId('lesson-status').all()) {
+			await expect(status).not.toHaveText(/Locked/);
+		}
+		await page.goto(lessonPath(lessons.at(-1)!));
+		await expect(checkButton(page)).toBeVisible();
 	});
 });

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, optionInput, questionGroup, test } from './fixtures';
-import { firstLesson } from './course';
+import { firstLesson, lessons } from './course';
 import type { Lesson } from '../src/lib/course/types';
 
 /** Presses Tab until `target` has focus; fails if it takes more than `max` presses. */
@@ -22,7 +22,7 @@ async function answerByKeyboard(page: Page, lesson: Lesson) {
 		const group = questionGroup(page, question);
 		if (question.kind === 'single') {
 			const first = optionInput(page, question, question.options[0]!);
-			await tabTo(page, first);
+			await tabTo(page, first, 400);
 			await page.keyboard.press('Space');
 			const target = question.options.findIndex((o) => o.correct);
 			for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
@@ -30,7 +30,7 @@ async function answerByKeyboard(page: Page, lesson: Lesson) {
 		} else {
 			for (const option of question.options) {
 				const box = optionInput(page, question, option);
-				await tabTo(page, box);
+				await tabTo(page, box, 400);
 				if (option.correct) await page.keyboard.press('Space');
 			}
 			for (const option of question.options) {
@@ -84,6 +84,25 @@ test('the first lesson, start to finish, by keyboard alone', async ({ page }) =>
 	await tabTo(page, onward, 5);
 	await page.keyboard.press('Enter');
 	await expect(page).not.toHaveURL(new RegExp(`/lessons/${lesson.slug}/$`));
+});
+
+test('the whole course, home page to course summary, by keyboard alone', async ({ page }) => {
+	await page.goto('/');
+	await tabTo(page, page.getByRole('link', { name: /^Start the course/ }));
+	await page.keyboard.press('Enter');
+	for (const lesson of lessons) {
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+		await answerByKeyboard(page, lesson);
+		await tabTo(page, page.getByRole('button', { name: 'Check answers' }), 400);
+		await page.keyboard.press('Enter');
+		const result = page.getByTestId('check-result');
+		await expect(result).toBeFocused();
+		await expect(result.getByRole('heading')).toHaveText(/^You passed/);
+		await tabTo(page, result.getByRole('link').first(), 5);
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Course summary');
+	await expect(page.getByText('You have finished the course')).toBeVisible();
 });
 
 test('a glossary term opens its definition with the keyboard and Escape closes it', async ({

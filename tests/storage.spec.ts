@@ -18,6 +18,8 @@ test.describe('saved progress that no longer fits', () => {
 	for (const [name, value, message] of cases) {
 		test(`${name}: starts fresh with a visible notice`, async ({ page }) => {
 			await page.goto('/');
+			// Wait until this page has read storage, or it could read (and clear) the bad value first.
+			await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 			await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [KEY, value]);
 			await page.reload();
 			await expect(page.getByRole('status').filter({ hasText: message })).toBeVisible();

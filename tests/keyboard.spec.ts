@@ -87,6 +87,8 @@ test('the first lesson, start to finish, by keyboard alone', async ({ page }) =>
 });
 
 test('the whole course, home page to course summary, by keyboard alone', async ({ page }) => {
+	// Hundreds of key presses through four lessons: longer than the default 30 s.
+	test.setTimeout(120_000);
 	await page.goto('/');
 	await tabTo(page, page.getByRole('link', { name: /^Start the course/ }));
 	await page.keyboard.press('Enter');

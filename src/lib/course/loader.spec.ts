@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CourseError, loadCourse, loadReferences } from './loader';
+import { CourseError, loadCourse, loadGlossary, loadReferences } from './loader';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const REFERENCES = new Set(['S1', 'S2']);
@@ -139,5 +139,14 @@ describe('loadReferences', () => {
 			/refs.yaml: \[1\].title: title is missing/
 		);
 		expect(() => loadReferences(text, 'refs.yaml')).toThrow(/two references share the same id/);
+	});
+});
+
+describe('loadGlossary', () => {
+	it('rejects an entry without a short definition, naming the field', () => {
+		const text = '- { id: taper, term: Taper, long: Lowering a dose slowly. }';
+		expect(() => loadGlossary(text, 'glossary.yaml')).toThrow(
+			/glossary.yaml: \[0\].short: is missing/
+		);
 	});
 });

@@ -77,20 +77,25 @@ function toCheck(authored: AuthoredCheck): Check {
 	};
 }
 
-export function loadReferences(text: string, file = 'src/content/references.yaml'): Reference[] {
+/** Reads a YAML list (the source register, the glossary) and validates it as a whole. */
+function loadList<T extends v.GenericSchema>(
+	schema: T,
+	text: string,
+	file: string
+): v.InferOutput<T> {
 	const problems: string[] = [];
 	const data = readYaml(text, file, problems);
-	const refs = problems.length ? undefined : validate(References, data, file, problems);
-	if (!refs) throw new CourseError(problems);
-	return refs;
+	const list = problems.length ? undefined : validate(schema, data, file, problems);
+	if (!list) throw new CourseError(problems);
+	return list;
+}
+
+export function loadReferences(text: string, file = 'src/content/references.yaml'): Reference[] {
+	return loadList(References, text, file);
 }
 
 export function loadGlossary(text: string, file = 'src/content/glossary.yaml'): GlossaryEntry[] {
-	const problems: string[] = [];
-	const data = readYaml(text, file, problems);
-	const entries = problems.length ? undefined : validate(Glossary, data, file, problems);
-	if (!entries) throw new CourseError(problems);
-	return entries;
+	return loadList(Glossary, text, file);
 }
 
 export function loadCourse(

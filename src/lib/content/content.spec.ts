@@ -105,6 +105,25 @@ describe.each(dirs)('lesson %s', (dir) => {
 		expect(tags.filter((tag) => /\n\s*\n/.test(tag)).map((t) => t.slice(0, 60))).toEqual([]);
 	});
 
+	it('spells out every abbreviation at its first use (WCAG 3.1.4)', () => {
+		// Country names need no spelling out; GABA and its receptors are glossary terms.
+		const known = new Set(['US', 'UK', 'EU', 'GABA', 'GABA-A', 'GABA-B']);
+		const text = markdown
+			.replace(/^---[\s\S]*?\n---\n/, '')
+			.replace(/<script[\s\S]*?<\/script>|<svg[\s\S]*?<\/svg>/g, '')
+			.replace(/<[^>]*?\b(?:id|kind)="[^"]*"[^>]*>/g, ' ');
+		const seen = new Set<string>();
+		const unexplained: string[] = [];
+		for (const match of text.matchAll(/\b[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\b/g)) {
+			const word = match[0];
+			if (seen.has(word) || known.has(word)) continue;
+			seen.add(word);
+			// First use must be the spelled-out name followed by the abbreviation in brackets.
+			if (text[match.index - 1] !== '(') unexplained.push(word);
+		}
+		expect(unexplained).toEqual([]);
+	});
+
 	it('sends the reader to their prescriber', () => {
 		expect(learnerText(dir)).toMatch(/prescriber/i);
 	});

@@ -146,3 +146,28 @@ test('"Start over" opens on the safe choice, Escape cancels, and confirming neve
 	await expect(dismiss).toHaveCount(0);
 	expect(await page.evaluate(() => document.activeElement?.nodeName)).not.toBe('BODY');
 });
+
+test('the home page tab order follows the reading order (WCAG 2.4.3)', async ({ page }) => {
+	await page.goto('/');
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	const stops: string[] = [];
+	for (let i = 0; i < 11; i++) {
+		await page.keyboard.press('Tab');
+		stops.push(
+			await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement;
+				return (el.getAttribute('aria-label') ?? el.innerText).replace(/\s+/g, ' ').trim();
+			})
+		);
+	}
+	expect(stops).toEqual([
+		'Skip to main content',
+		'Understanding benzodiazepines',
+		'Course',
+		'Display settings',
+		'Get help now',
+		`Start the course: ${`Lesson 1: ${lessons[0]!.title}`}`,
+		'find urgent help',
+		...lessons.map((l) => `Lesson ${l.number}: ${l.title}`)
+	]);
+});

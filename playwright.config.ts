@@ -12,7 +12,7 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	forbidOnly: !!process.env.CI,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: 'list',
 	expect: { toMatchAriaSnapshot: { children: 'equal' } },
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,

@@ -1,12 +1,13 @@
 // `npm run benchmark`: figures, not pass/fail. Build time, JavaScript per page, the size of
 // embed.js, and how many resize messages an embedded lesson sends while its host is resized.
 // Needs a Chromium (see scripts/browser.js); builds the site itself.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { HOW_TO_GET_CHROMIUM, findChromium } from './browser.js';
+import { startPreview } from './preview.js';
 
 const executablePath = await findChromium();
 if (!executablePath) {
@@ -27,19 +28,7 @@ console.log(
 );
 
 const port = 4180;
-const preview = spawn(
-	process.execPath,
-	[
-		'node_modules/vite/bin/vite.js',
-		'preview',
-		'--port',
-		String(port),
-		'--strictPort',
-		'--host',
-		'127.0.0.1'
-	],
-	{ stdio: 'ignore' }
-);
+const preview = startPreview(port, 'ignore');
 const site = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 50; i++) {
 	try {

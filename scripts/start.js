@@ -1,6 +1,7 @@
 // `npm start`: install what is missing, build, serve, print the address.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { startPreview } from './preview.js';
 
 const port = Number(process.env.PORT ?? 4173);
 
@@ -22,19 +23,7 @@ if (!installed || stale)
 step('Building the site', 'npx', ['vite', 'build']);
 
 console.log('▶ Serving the built site');
-const server = spawn(
-	process.execPath,
-	[
-		'node_modules/vite/bin/vite.js',
-		'preview',
-		'--port',
-		String(port),
-		'--strictPort',
-		'--host',
-		'127.0.0.1'
-	],
-	{ stdio: ['ignore', 'pipe', 'inherit'] }
-);
+const server = startPreview(port, ['ignore', 'pipe', 'inherit']);
 server.stdout.on('data', (chunk) => {
 	if (/Local:/.test(String(chunk))) {
 		console.log(

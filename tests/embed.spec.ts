@@ -15,6 +15,8 @@ const title = `Lesson ${lesson.number}: ${lesson.title} – Understanding benzod
 const iframe = (attrs = '', style = 'display:block;width:100%;height:40rem;border:0') =>
 	`<iframe src="${src}" title="${title}" loading="lazy" allow="fullscreen" data-ub-embed ${attrs} style="${style}"></iframe>`;
 const embedScript = `<script src="${SITE}/embed.js" async></script>`;
+/** A lesson frame between two host links, sized by embed.js. */
+const betweenLinks = `<a href="#" id="before">Before</a>${iframe()}<a href="#" id="after">After</a>${embedScript}`;
 
 let host: HostServer;
 test.beforeAll(async () => (host = await startHostServer()));
@@ -54,15 +56,7 @@ test.describe('sizing', () => {
 	test('with embed.js the frame fits its content, and grows and shrinks with it', async ({
 		page
 	}) => {
-		await page.goto(
-			host.page(
-				'/plain',
-				hostPage(
-					'A plain host page',
-					`<a href="#" id="before">Before</a>${iframe()}<a href="#" id="after">After</a>${embedScript}`
-				)
-			)
-		);
+		await page.goto(host.page('/plain', hostPage('A plain host page', betweenLinks)));
 		const frame = await lessonFrame(page);
 		await expectFitted(page, frame);
 		const start = await frameHeight(page);
@@ -315,15 +309,7 @@ test.describe('keyboard, focus and accessibility inside the frame', () => {
 	test('Tab enters, crosses and leaves the frame in both directions; nothing takes focus on load', async ({
 		page
 	}) => {
-		await page.goto(
-			host.page(
-				'/tab',
-				hostPage(
-					'Tabbing',
-					`<a href="#" id="before">Before</a>${iframe()}<a href="#" id="after">After</a>${embedScript}`
-				)
-			)
-		);
+		await page.goto(host.page('/tab', hostPage('Tabbing', betweenLinks)));
 		await lessonFrame(page);
 		expect(await page.evaluate(() => document.activeElement?.nodeName)).toBe('BODY');
 		await page.locator('#before').focus();

@@ -2,6 +2,7 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { courseMachine, isUnlocked, type CourseEvent, type CourseKey } from './courseMachine';
+import { twoLessons } from './testCourse';
 
 /** Two small lessons: enough for the gate, the retry loop and completion. */
 const course: CourseKey = {
@@ -164,20 +165,7 @@ describe('course machine', () => {
 describe('course machine paths (xstate/graph)', () => {
 	// One question per lesson keeps the state space small enough to walk completely (~150 states);
 	// the shuffle seed is fixed for the same reason.
-	const small: CourseKey = {
-		lessons: [
-			{
-				slug: 'one',
-				passMark: 100,
-				questions: [{ id: 'q1', kind: 'single', options: ['a', 'b'], correct: ['a'] }]
-			},
-			{
-				slug: 'two',
-				passMark: 100,
-				questions: [{ id: 'q1', kind: 'single', options: ['a', 'b'], correct: ['b'] }]
-			}
-		]
-	};
+	const small = twoLessons;
 	const events: CourseEvent[] = [
 		open('one'),
 		open('two'),

@@ -9,21 +9,9 @@ import {
 	save,
 	type StorageLike
 } from './persistence';
+import { twoLessons } from './testCourse';
 
-const course: CourseKey = {
-	lessons: [
-		{
-			slug: 'one',
-			passMark: 100,
-			questions: [{ id: 'q1', kind: 'single', options: ['a', 'b'], correct: ['a'] }]
-		},
-		{
-			slug: 'two',
-			passMark: 100,
-			questions: [{ id: 'q1', kind: 'single', options: ['a', 'b'], correct: ['b'] }]
-		}
-	]
-};
+const course = twoLessons;
 
 class MemoryStorage implements StorageLike {
 	items = new Map<string, string>();

@@ -1,9 +1,9 @@
-import { course, courseKey, glossary, references, summaries } from '$lib/server/course';
+import { course, courseIndex, glossary, references, summaries } from '$lib/server/course';
 
 export function load() {
 	return {
 		lessons: summaries(course),
-		key: courseKey(course),
+		index: courseIndex(course),
 		references: references.map(({ id, title }) => ({ id, title })),
 		glossary: glossary.map(({ id, term, short }) => ({ id, term, short }))
 	};

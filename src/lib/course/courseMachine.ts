@@ -1,86 +1,87 @@
 /**
- * Where the learner is in the course and what they have achieved. Pure: no invoke, no delays,
- * no randomness (the shuffle seed arrives with the event), so `xstate/graph` can walk it and a
- * persisted snapshot restores exactly.
+ * Where the learner is in the course and what they have achieved. Pure: no invoke, no delays, no
+ * clock and no randomness (the shuffle seed arrives with the event), so `xstate/graph` can walk
+ * it and the same events always give the same state.
  *
- * The lesson list comes in as `input`. Per-lesson progress lives in context; the state value
- * says what the learner is doing now (on the overview, in a lesson answering or reading their
- * result, or on the course-complete page).
+ * The course index (lesson order, versions, question counts) comes in as `input`, with any
+ * progress restored from the device. A lesson's answer key arrives when the learner opens it:
+ * a page carries only its own lesson's key. Per-lesson progress lives in context; the state
+ * value says what the learner is doing in the lesson they have open.
  */
-import { and, assign, not, setup } from 'xstate';
+import { and, assertEvent, assign, not, setup } from 'xstate';
+import {
+	fitsCheck,
+	freshProgress,
+	isPossible,
+	sameProgress,
+	type CourseIndex,
+	type LessonEntry,
+	type LessonProgress
+} from './progress';
 import {
 	gradeCheck,
 	shuffle,
 	unansweredQuestions,
-	type Answers,
 	type CheckKey,
 	type CheckResult
 } from './scoring';
 
-export interface LessonKey extends CheckKey {
-	slug: string;
-}
-
-/** What the machine needs to know of the course: order, pass marks and answer keys. */
-export interface CourseKey {
-	lessons: LessonKey[];
-}
-
-export interface LessonProgress {
-	/** The learner has opened this lesson at least once. */
-	visited: boolean;
-	/** Chosen option ids per question, as they stand now. */
-	answers: Answers;
-	/** Option ids per question in the order shown; reshuffled on every retry. */
-	order: Record<string, string[]>;
-	attempts: number;
-	/** The grade of the current answers, or null while the learner is still answering. */
-	result: CheckResult | null;
-	bestScore: number | null;
-	passed: boolean;
-}
-
-export interface CourseContext {
-	course: CourseKey;
-	/** The lesson the learner is in or was last in: their place to resume. */
+/** Progress as it is kept between visits (and shared between tabs). */
+export interface SavedProgress {
+	/** The lesson the learner was last in: their place to resume. */
 	current: string | null;
-	/** Every lesson open regardless of the mastery gate (for educators). */
+	/** An educator opened every lesson's check on this device. */
 	openAll: boolean;
 	progress: Record<string, LessonProgress>;
 }
 
+export interface CourseInput {
+	course: CourseIndex;
+	/** Progress restored from the device, already validated against `course`. */
+	saved?: SavedProgress;
+}
+
+export interface CourseContext extends SavedProgress {
+	course: CourseIndex;
+	/** The answer keys of the lessons opened in this tab. */
+	checks: Record<string, CheckKey>;
+	/** Every check open in this tab only, because the page embedding it said so. Never saved. */
+	openAllHere: boolean;
+	/** Questions left unanswered when the learner last chose "Check answers" (`incomplete`). */
+	missing: string[];
+	/** Lessons whose saved progress did not fit their answer key, so they started afresh. */
+	repaired: string[];
+}
+
 export type CourseEvent =
-	| { type: 'learner.open'; slug: string }
-	| { type: 'learner.home' }
+	/** The learner is shown a lesson; its page brings the lesson's answer key. */
+	| { type: 'learner.open'; slug: string; check: CheckKey }
 	| { type: 'learner.answer'; questionId: string; optionIds: string[] }
 	| { type: 'learner.submit' }
 	| { type: 'learner.retry'; seed: number }
-	| { type: 'learner.finish' }
 	| { type: 'learner.reset' }
-	| { type: 'educator.openAll' };
+	| { type: 'educator.openAll' }
+	/** An embedding page turned the mastery gate off, for this embedding only. */
+	| { type: 'host.openAll' }
+	/** Progress from another tab of the site, already merged with this tab's and validated. */
+	| { type: 'sync.progress'; saved: SavedProgress };
 
-export function freshProgress(lesson: LessonKey): LessonProgress {
-	return {
-		visited: false,
-		answers: {},
-		order: Object.fromEntries(lesson.questions.map((q) => [q.id, [...q.options]])),
-		attempts: 0,
-		result: null,
-		bestScore: null,
-		passed: false
-	};
-}
-
-export function initialContext(course: CourseKey): CourseContext {
+export function initialContext({ course, saved }: CourseInput): CourseContext {
 	return {
 		course,
-		current: null,
-		openAll: false,
-		progress: Object.fromEntries(course.lessons.map((l) => [l.slug, freshProgress(l)]))
+		checks: {},
+		current: saved?.current ?? null,
+		openAll: saved?.openAll ?? false,
+		openAllHere: false,
+		progress: Object.fromEntries(
+			course.lessons.map((l) => [l.slug, saved?.progress[l.slug] ?? freshProgress()])
+		),
+		missing: [],
+		repaired: []
 	};
 }
 
-export function lessonKey(context: CourseContext, slug: string | null): LessonKey | undefined {
+export function lessonEntry(context: CourseContext, slug: string | null): LessonEntry | undefined {
 	return context.course.lessons.find((l) => l.slug === slug);
 }
 
@@ -89,7 +90,8 @@ export function isUnlocked(context: CourseContext, slug: string): boolean {
 	const lessons = context.course.lessons;
 	const index = lessons.findIndex((l) => l.slug === slug);
 	if (index < 0) return false;
-	if (context.openAll || index === 0 || context.progress[slug]?.passed) return true;
+	if (context.openAll || context.openAllHere || index === 0) return true;
+	if (context.progress[slug]?.passed) return true;
 	return context.progress[lessons[index - 1]!.slug]?.passed ?? false;
 }
 
@@ -97,68 +99,113 @@ export function allPassed(context: CourseContext): boolean {
 	return context.course.lessons.every((l) => context.progress[l.slug]?.passed);
 }
 
-function updateCurrent(
-	context: CourseContext,
-	change: (progress: LessonProgress, lesson: LessonKey) => LessonProgress
-): Record<string, LessonProgress> {
-	const lesson = lessonKey(context, context.current);
-	const progress = lesson && context.progress[lesson.slug];
-	if (!lesson || !progress) return context.progress;
-	return { ...context.progress, [lesson.slug]: change(progress, lesson) };
+/** The grade of a lesson's current answers, once checked and while its key is known. */
+export function resultOf(context: CourseContext, slug: string): CheckResult | null {
+	const key = context.checks[slug];
+	const progress = context.progress[slug];
+	return key && progress?.graded ? gradeCheck(key, progress.answers) : null;
 }
 
-function gradeCurrent(context: CourseContext): CheckResult | null {
-	const lesson = lessonKey(context, context.current);
-	const progress = lesson && context.progress[lesson.slug];
-	return lesson && progress ? gradeCheck(lesson, progress.answers) : null;
+/** The part of the context that is kept on the device. */
+export function savedPart({ current, openAll, progress }: CourseContext): SavedProgress {
+	return { current, openAll, progress };
+}
+
+function currentLesson(context: CourseContext) {
+	const slug = context.current;
+	const key = slug === null ? undefined : context.checks[slug];
+	const progress = slug === null ? undefined : context.progress[slug];
+	return slug !== null && key && progress ? { slug, key, progress } : null;
+}
+
+/** A new progress map with the current lesson's entry changed; the others keep their identity. */
+function updateCurrent(
+	context: CourseContext,
+	change: (progress: LessonProgress, key: CheckKey) => LessonProgress
+): Record<string, LessonProgress> {
+	const lesson = currentLesson(context);
+	if (!lesson) return context.progress;
+	return { ...context.progress, [lesson.slug]: change(lesson.progress, lesson.key) };
 }
 
 export const courseMachine = setup({
 	types: {
 		context: {} as CourseContext,
 		events: {} as CourseEvent,
-		input: {} as CourseKey
+		input: {} as CourseInput
 	},
 	guards: {
-		lessonExists: ({ context, event }) =>
-			event.type === 'learner.open' && lessonKey(context, event.slug) !== undefined,
+		lessonExists: ({ context, event }) => {
+			assertEvent(event, 'learner.open');
+			return lessonEntry(context, event.slug) !== undefined;
+		},
 		currentIsUnlocked: ({ context }) =>
 			context.current !== null && isUnlocked(context, context.current),
-		currentIsGraded: ({ context }) =>
-			context.current !== null && context.progress[context.current]?.result != null,
+		currentIsGraded: ({ context }) => currentLesson(context)?.progress.graded ?? false,
 		isValidAnswer: ({ context, event }) => {
-			if (event.type !== 'learner.answer') return false;
-			const question = lessonKey(context, context.current)?.questions.find(
-				(q) => q.id === event.questionId
-			);
+			assertEvent(event, 'learner.answer');
+			const question = currentLesson(context)?.key.questions.find((q) => q.id === event.questionId);
 			if (!question) return false;
-			const unique = new Set(event.optionIds);
+			const chosen = new Set(event.optionIds);
 			return (
-				unique.size === event.optionIds.length &&
-				(question.kind === 'multiple' || unique.size <= 1) &&
+				chosen.size === event.optionIds.length &&
+				(question.kind === 'multiple' || chosen.size <= 1) &&
 				event.optionIds.every((id) => question.options.includes(id))
 			);
 		},
 		allAnswered: ({ context }) => {
-			const lesson = lessonKey(context, context.current);
-			const progress = lesson && context.progress[lesson.slug];
-			return !!progress && unansweredQuestions(lesson, progress.answers).length === 0;
+			const lesson = currentLesson(context);
+			return !!lesson && unansweredQuestions(lesson.key, lesson.progress.answers).length === 0;
 		},
-		hasPassedCheck: ({ context }) => gradeCurrent(context)?.passed ?? false,
-		allPassed: ({ context }) => allPassed(context)
+		/** With this answer, every question that was missing at "Check answers" has one. */
+		completesMissing: ({ context, event }) => {
+			assertEvent(event, 'learner.answer');
+			const lesson = currentLesson(context);
+			if (!lesson) return false;
+			const answers = { ...lesson.progress.answers, [event.questionId]: event.optionIds };
+			const unanswered = unansweredQuestions(lesson.key, answers);
+			return !context.missing.some((id) => unanswered.includes(id));
+		},
+		/** Another tab's progress changes the lesson shown here: its record, or whether it is open. */
+		changesCurrentLesson: ({ context, event }) => {
+			assertEvent(event, 'sync.progress');
+			const slug = context.current;
+			if (slug === null) return false;
+			const { progress, openAll } = event.saved;
+			const after = { ...context, progress: { ...context.progress, ...progress }, openAll };
+			return (
+				!sameProgress(progress[slug], context.progress[slug]) ||
+				isUnlocked(after, slug) !== isUnlocked(context, slug)
+			);
+		},
+		hasPassedCheck: ({ context }) => {
+			const lesson = currentLesson(context);
+			return !!lesson && gradeCheck(lesson.key, lesson.progress.answers).passed;
+		}
 	},
 	actions: {
+		/**
+		 * Makes the lesson current and learns its key. Progress restored without the key (another
+		 * page saved it) is checked against it now; a record that does not fit starts afresh.
+		 */
 		enterLesson: assign(({ context, event }) => {
-			if (event.type !== 'learner.open') return {};
-			const progress = context.progress[event.slug];
-			if (!progress) return {};
+			assertEvent(event, 'learner.open');
+			const { slug, check } = event;
+			const saved = context.progress[slug] ?? freshProgress();
+			const fits = fitsCheck(saved, check);
 			return {
-				current: event.slug,
-				progress: { ...context.progress, [event.slug]: { ...progress, visited: true } }
+				current: slug,
+				checks: { ...context.checks, [slug]: check },
+				progress: {
+					...context.progress,
+					[slug]: { ...(fits ? saved : freshProgress()), visited: true }
+				},
+				missing: [],
+				repaired: fits ? context.repaired : [...context.repaired, slug]
 			};
 		}),
 		recordAnswer: assign(({ context, event }) => {
-			if (event.type !== 'learner.answer') return {};
+			assertEvent(event, 'learner.answer');
 			return {
 				progress: updateCurrent(context, (p) => ({
 					...p,
@@ -166,29 +213,42 @@ export const courseMachine = setup({
 				}))
 			};
 		}),
-		grade: assign(({ context }) => {
-			const result = gradeCurrent(context);
-			return {
-				progress: updateCurrent(context, (p) => ({
-					...p,
-					result,
-					attempts: p.attempts + 1,
-					bestScore: Math.max(p.bestScore ?? 0, result?.score ?? 0)
-				}))
-			};
+		/** Remembers which questions had no answer, for the error summary and the page title. */
+		noteMissing: assign(({ context }) => {
+			const lesson = currentLesson(context);
+			return { missing: lesson ? unansweredQuestions(lesson.key, lesson.progress.answers) : [] };
 		}),
-		unlockNext: assign(({ context }) => ({
+		/** Drops the questions the learner has answered since from the error list. */
+		updateMissing: assign(({ context }) => {
+			const lesson = currentLesson(context);
+			if (!lesson) return {};
+			const unanswered = unansweredQuestions(lesson.key, lesson.progress.answers);
+			return { missing: context.missing.filter((id) => unanswered.includes(id)) };
+		}),
+		clearMissing: assign({ missing: [] }),
+		grade: assign(({ context }) => ({
+			progress: updateCurrent(context, (p, key) => {
+				const { score } = gradeCheck(key, p.answers);
+				return {
+					...p,
+					graded: true,
+					attempts: p.attempts + 1,
+					bestScore: Math.max(p.bestScore ?? 0, score)
+				};
+			})
+		})),
+		markPassed: assign(({ context }) => ({
 			progress: updateCurrent(context, (p) => ({ ...p, passed: true }))
 		})),
 		retry: assign(({ context, event }) => {
-			if (event.type !== 'learner.retry') return {};
+			assertEvent(event, 'learner.retry');
 			return {
-				progress: updateCurrent(context, (p, lesson) => ({
+				progress: updateCurrent(context, (p, key) => ({
 					...p,
 					answers: {},
-					result: null,
+					graded: false,
 					order: Object.fromEntries(
-						lesson.questions.map((q, i) => [
+						key.questions.map((q, i) => [
 							q.id,
 							shuffle(q.options, p.order[q.id] ?? q.options, event.seed + i)
 						])
@@ -197,12 +257,41 @@ export const courseMachine = setup({
 			};
 		}),
 		openAll: assign({ openAll: true }),
-		reset: assign(({ context }) => initialContext(context.course))
+		openAllHere: assign({ openAllHere: true }),
+		reset: assign(({ context }) => ({
+			...initialContext({ course: context.course }),
+			// The answer keys and an embedder's choice belong to this tab, not to the progress.
+			checks: context.checks,
+			openAllHere: context.openAllHere
+		})),
+		/**
+		 * Takes progress merged from another tab. A lesson whose record no longer fits its key is
+		 * left as this tab has it (the merge already validated what it could without the key).
+		 */
+		adoptSaved: assign(({ context, event }) => {
+			assertEvent(event, 'sync.progress');
+			const { saved } = event;
+			const progress = Object.fromEntries(
+				context.course.lessons.map((l) => {
+					const theirs = saved.progress[l.slug] ?? freshProgress();
+					const key = context.checks[l.slug];
+					const usable = isPossible(theirs, l) && (!key || fitsCheck(theirs, key));
+					return [l.slug, usable ? theirs : context.progress[l.slug]!];
+				})
+			);
+			const known = saved.current !== null && lessonEntry(context, saved.current);
+			return {
+				openAll: saved.openAll,
+				progress,
+				// This tab's open lesson stays current; a tab on another page follows the others.
+				current: context.current ?? (known ? saved.current : null)
+			};
+		})
 	}
 }).createMachine({
 	id: 'course',
 	context: ({ input }) => initialContext(input),
-	initial: 'overview',
+	initial: 'idle',
 	on: {
 		'learner.open': {
 			guard: 'lessonExists',
@@ -210,15 +299,29 @@ export const courseMachine = setup({
 			reenter: true,
 			actions: 'enterLesson'
 		},
-		'learner.home': '.overview',
-		'learner.finish': { guard: 'allPassed', target: '.complete' },
-		'learner.reset': { target: '.overview', actions: 'reset' },
-		'educator.openAll': { actions: 'openAll' }
+		'learner.reset': { target: '.idle', actions: 'reset' },
+		'educator.openAll': { actions: 'openAll' },
+		'host.openAll': { actions: 'openAllHere' }
 	},
 	states: {
-		overview: {},
+		/** No lesson opened in this tab yet (the overview, the glossary, a fresh start). */
+		idle: {
+			on: { 'sync.progress': { actions: 'adoptSaved' } }
+		},
 		lesson: {
 			initial: 'routing',
+			on: {
+				'sync.progress': [
+					// Another tab changed this lesson: show it as it now stands.
+					{
+						guard: 'changesCurrentLesson',
+						target: '.routing',
+						reenter: true,
+						actions: 'adoptSaved'
+					},
+					{ actions: 'adoptSaved' }
+				]
+			},
 			states: {
 				/** Transient: sends the learner to where this lesson's check stands. */
 				routing: {
@@ -230,18 +333,44 @@ export const courseMachine = setup({
 				},
 				/** Reading ahead: the prose is open to everyone, the check waits for the gate. */
 				locked: {
-					on: { 'educator.openAll': { target: 'routing', actions: 'openAll' } }
+					on: {
+						'educator.openAll': { target: 'routing', actions: 'openAll' },
+						'host.openAll': { target: 'routing', actions: 'openAllHere' }
+					}
 				},
 				answering: {
+					initial: 'ready',
+					states: {
+						ready: {
+							on: {
+								'learner.answer': { guard: 'isValidAnswer', actions: 'recordAnswer' }
+							}
+						},
+						/** "Check answers" with questions unanswered: `missing` names them. */
+						incomplete: {
+							exit: 'clearMissing',
+							on: {
+								'learner.answer': [
+									{
+										guard: and(['isValidAnswer', 'completesMissing']),
+										target: 'ready',
+										actions: 'recordAnswer'
+									},
+									{ guard: 'isValidAnswer', actions: ['recordAnswer', 'updateMissing'] }
+								]
+							}
+						}
+					},
 					on: {
-						'learner.answer': { guard: 'isValidAnswer', actions: 'recordAnswer' },
 						'learner.submit': [
 							{
-								guard: and(['allAnswered', 'hasPassedCheck']),
-								target: 'graded',
-								actions: ['grade', 'unlockNext']
+								guard: not('allAnswered'),
+								target: '.incomplete',
+								reenter: true,
+								actions: 'noteMissing'
 							},
-							{ guard: 'allAnswered', target: 'graded', actions: 'grade' }
+							{ guard: 'hasPassedCheck', target: 'graded', actions: ['grade', 'markPassed'] },
+							{ target: 'graded', actions: 'grade' }
 						]
 					}
 				},
@@ -249,8 +378,7 @@ export const courseMachine = setup({
 					on: { 'learner.retry': { target: 'answering', actions: 'retry' } }
 				}
 			}
-		},
-		complete: {}
+		}
 	}
 });
 

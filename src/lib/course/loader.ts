@@ -182,7 +182,6 @@ export function loadCourse(
 			takeaways: meta.takeaways,
 			sources: meta.sources,
 			reviewed: meta.reviewed,
-			passMark: check.passMark,
 			check: toCheck(check)
 		});
 	}

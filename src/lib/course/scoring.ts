@@ -1,4 +1,5 @@
 /** Grading a knowledge check. Pure functions over the answer key; no UI, no state. */
+import type { Check } from './types';
 
 export interface QuestionKey {
 	id: string;
@@ -12,6 +13,19 @@ export interface QuestionKey {
 export interface CheckKey {
 	passMark: number;
 	questions: QuestionKey[];
+}
+
+/** The answer key of a lesson's check: what grading needs, without any wording. */
+export function checkKey(check: Check): CheckKey {
+	return {
+		passMark: check.passMark,
+		questions: check.questions.map((q) => ({
+			id: q.id,
+			kind: q.kind,
+			options: q.options.map((o) => o.id),
+			correct: q.options.filter((o) => o.correct).map((o) => o.id)
+		}))
+	};
 }
 
 /** Chosen option ids per question id. */

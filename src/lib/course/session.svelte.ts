@@ -1,74 +1,177 @@
 /**
- * The bridge between the course actor and Svelte components: one actor per tab, its snapshot
- * exposed as rune state, every change saved to the device.
+ * The bridge between the course actor, the device and Svelte components: one actor per tab, its
+ * snapshot exposed as rune state, every change saved, every other tab's change merged in.
+ *
+ * How tabs stay in agreement (README, "Progress"):
+ * - Each save reads what is stored first and merges it with this tab's copy (`mergeStored`), so
+ *   a tab never writes older progress over newer, even if it has not yet heard of the change.
+ * - The browser tells every other tab when the stored value changes (`storage` events); each
+ *   merges it in and hands the result to its actor (`sync.progress`).
+ * - "Start over" begins a new epoch; copies from an older epoch never merge back.
  *
  * The actor starts in the browser only (prerendering renders the initial state). Events sent
  * before `start()` are kept and replayed, because child pages mount before the root layout.
  */
 import { createContext } from 'svelte';
-import { createActor, type Actor, type Snapshot, type SnapshotFrom } from 'xstate';
+import { createActor, getInitialSnapshot, type Actor, type SnapshotFrom } from 'xstate';
+import { courseMachine, savedPart, type CourseContext, type CourseEvent } from './courseMachine';
 import {
-	courseMachine,
-	type CourseContext,
-	type CourseEvent,
-	type CourseKey
-} from './courseMachine';
-import { forget, openStorage, restore, save, type Notice, type StorageLike } from './persistence';
+	STORAGE_KEY,
+	isInfo,
+	openStorage,
+	readText,
+	writeText,
+	type Notice,
+	type StorageLike
+} from './persistence';
+import type { CourseIndex } from './progress';
+import {
+	emptyStored,
+	mergeStored,
+	readStored,
+	sameStored,
+	stamp,
+	toSaved,
+	type Dropped,
+	type StoredProgress
+} from './saved';
+
+/** How long to wait before trying a failed save again. */
+const RETRY_MS = 5000;
+const MAX_RETRY_MS = 60_000;
+
+export interface SessionOptions {
+	/** Where progress is kept (a workshop keeps its own). @default STORAGE_KEY */
+	storageKey?: string;
+	now?: () => number;
+	/** A new random epoch id. */
+	newEpoch?: () => string;
+}
+
+export interface StartOptions {
+	getStorage?: () => StorageLike | undefined;
+	/**
+	 * Subscribes to changes other tabs make to the stored value (`null` when it was removed);
+	 * returns the unsubscribe. Defaults to the window's `storage` event.
+	 */
+	listen?: (key: string, onChange: (value: string | null) => void) => () => void;
+}
+
+function randomEpoch(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(8));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function listenToStorage(key: string, onChange: (value: string | null) => void): () => void {
+	const handler = (event: StorageEvent) => {
+		// `key` is null when another tab cleared the whole storage.
+		if (event.storageArea !== localStorage) return;
+		if (event.key === key) onChange(event.newValue);
+		else if (event.key === null) onChange(null);
+	};
+	window.addEventListener('storage', handler);
+	return () => window.removeEventListener('storage', handler);
+}
 
 export class CourseSession {
-	#course: CourseKey;
-	#actor: Actor<typeof courseMachine>;
-	#storage: StorageLike | null = null;
+	readonly course: CourseIndex;
+	readonly #key: string;
+	readonly #now: () => number;
+	readonly #newEpoch: () => string;
+	#actor: Actor<typeof courseMachine> | null = null;
+	#getStorage: () => StorageLike | undefined = () => undefined;
+	#stored: StoredProgress;
 	#pending: CourseEvent[] = [];
 	#listeners: ((context: CourseContext) => void)[] = [];
-	#started = false;
+	#stop: (() => void)[] = [];
+	#retry: ReturnType<typeof setTimeout> | null = null;
+	#failing = false;
+	#retryMs = RETRY_MS;
+	/** The lesson this tab's actor had open at the last change. */
+	#current: string | null = null;
 
 	snapshot: SnapshotFrom<typeof courseMachine> = $state.raw()!;
 	notice: Notice | null = $state.raw(null);
 	/** False until progress has been read from the device; the UI waits before showing status. */
 	ready = $state(false);
 
-	constructor(course: CourseKey) {
-		this.#course = course;
-		this.#actor = createActor(courseMachine, { input: course });
-		this.snapshot = this.#actor.getSnapshot();
+	constructor(course: CourseIndex, options: SessionOptions = {}) {
+		this.course = course;
+		this.#key = options.storageKey ?? STORAGE_KEY;
+		this.#now = options.now ?? Date.now;
+		this.#newEpoch = options.newEpoch ?? randomEpoch;
+		this.#stored = emptyStored('', 0);
+		this.snapshot = getInitialSnapshot(courseMachine, { course });
 	}
 
-	get context() {
+	get context(): CourseContext {
 		return this.snapshot.context;
 	}
 
-	start(getStorage: () => StorageLike | undefined = () => globalThis.localStorage): void {
-		if (this.#started) return;
-		this.#started = true;
-		this.#storage = openStorage(getStorage);
-		const restored = restore(this.#storage, this.#course);
-		this.notice = restored.notice;
-		this.#actor = createActor(courseMachine, {
-			input: this.#course,
-			snapshot: (restored.snapshot ?? undefined) as Snapshot<unknown> | undefined
+	start({
+		getStorage = () => globalThis.localStorage,
+		listen = listenToStorage
+	}: StartOptions = {}): void {
+		if (this.#actor) return;
+		this.#getStorage = getStorage;
+		const storage = openStorage(getStorage);
+		const text = storage ? readText(storage, this.#key) : undefined;
+		const read = readStored(text ?? null, this.course);
+		if (read.kind === 'ok') {
+			this.#stored = read.stored.epoch ? read.stored : { ...read.stored, epoch: this.#newEpoch() };
+			this.#say(this.#droppedNotice(read.dropped));
+		} else {
+			this.#stored = emptyStored(this.#newEpoch(), 0);
+			if (read.kind !== 'empty') this.#say({ kind: read.kind });
+		}
+		if (!storage || text === undefined) this.#say({ kind: 'memory-only' });
+
+		this.#current = this.#stored.current;
+		const actor = createActor(courseMachine, {
+			input: { course: this.course, saved: toSaved(this.#stored) }
 		});
-		this.#actor.subscribe((snapshot) => {
+		this.#actor = actor;
+		let repaired = 0;
+		const subscription = actor.subscribe((snapshot) => {
 			this.snapshot = snapshot;
-			this.#persist();
-			for (const listener of this.#listeners) listener(snapshot.context);
+			const { context } = snapshot;
+			if (context.repaired.length > repaired) {
+				this.#say(this.#droppedNotice({ changed: [], damaged: context.repaired.slice(repaired) }));
+				repaired = context.repaired.length;
+			}
+			this.#record(context);
+			for (const listener of this.#listeners) listener(context);
 		});
-		this.#actor.start();
-		this.snapshot = this.#actor.getSnapshot();
-		for (const event of this.#pending.splice(0)) this.#actor.send(event);
+		this.#stop.push(() => subscription.unsubscribe());
+		this.#stop.push(listen(this.#key, (value) => this.#heard(value)));
+		actor.start();
+		this.snapshot = actor.getSnapshot();
+		// Anything dropped on reading is dropped from storage too, so the notice is said once.
+		if (read.kind === 'ok' && (read.dropped.changed.length || read.dropped.damaged.length)) {
+			this.#save();
+		}
+		for (const event of this.#pending.splice(0)) actor.send(event);
 		this.ready = true;
 	}
 
+	/** Stops listening and saving (tests; a page never needs it). */
+	stop(): void {
+		for (const stop of this.#stop.splice(0)) stop();
+		if (this.#retry) clearTimeout(this.#retry);
+		this.#actor?.stop();
+	}
+
 	send(event: CourseEvent): void {
-		if (this.#started) this.#actor.send(event);
+		if (this.#actor) this.#actor.send(event);
 		else this.#pending.push(event);
 	}
 
-	/** "Start over": forget the saved progress and begin again, saying so. */
+	/** "Start over": a new epoch, saved at once, so every other tab follows and none writes back. */
 	startOver(): void {
-		forget(this.#storage);
+		this.#stored = emptyStored(this.#newEpoch(), this.#now());
 		this.send({ type: 'learner.reset' });
-		this.notice = this.#storage ? { kind: 'cleared' } : { kind: 'memory-only' };
+		const saved = this.#save();
+		this.notice = saved ? { kind: 'cleared' } : { kind: 'memory-only' };
 	}
 
 	/** Calls `listener` with the new context after every change; returns the unsubscribe. */
@@ -83,13 +186,82 @@ export class CourseSession {
 		this.notice = null;
 	}
 
-	#persist(): void {
-		if (!this.#storage) return;
-		if (!save(this.#storage, this.#actor.getPersistedSnapshot())) {
-			// Quota or revoked access mid-session: carry on in memory and tell the learner.
-			this.#storage = null;
-			this.notice = { kind: 'memory-only' };
+	#say(notice: Notice | null): void {
+		// An informational message never hides a warning that is still true.
+		if (!notice || (isInfo(notice) && this.notice && !isInfo(this.notice))) return;
+		this.notice = notice;
+	}
+
+	#droppedNotice({ changed, damaged }: Dropped): Notice | null {
+		if (!changed.length && !damaged.length) return null;
+		const number = (slug: string) => this.course.lessons.findIndex((l) => l.slug === slug) + 1;
+		return { kind: 'lessons-reset', changed: changed.map(number), damaged: damaged.map(number) };
+	}
+
+	/** After every change of the actor: stamp what changed, and save if anything did. */
+	#record(context: CourseContext): void {
+		const moved = context.current !== this.#current;
+		this.#current = context.current;
+		const next = stamp(savedPart(context), this.#stored, this.course, this.#now(), moved);
+		if (sameStored(next, this.#stored)) return;
+		this.#stored = next;
+		this.#save();
+	}
+
+	/**
+	 * Reads what is stored, merges it with this tab's copy and writes the result. Returns false
+	 * when storage refused; then the page says so and tries again later.
+	 */
+	#save(): boolean {
+		const storage = openStorage(this.#getStorage);
+		const text = storage ? readText(storage, this.#key) : undefined;
+		if (storage && text !== undefined) {
+			const read = readStored(text, this.course, this.context.checks);
+			if (read.kind === 'ok') this.#adopt(mergeStored(this.#stored, read.stored));
 		}
+		const written = !!storage && writeText(storage, this.#key, JSON.stringify(this.#stored));
+		if (written && this.#failing) {
+			this.#failing = false;
+			this.#retryMs = RETRY_MS;
+			if (this.notice?.kind === 'not-saving' || this.notice?.kind === 'memory-only') {
+				this.notice = { kind: 'saving-again' };
+			}
+		} else if (!written && !this.#failing) {
+			this.#failing = true;
+			if (this.notice?.kind !== 'memory-only') this.notice = { kind: 'not-saving' };
+		}
+		if (!written && !this.#retry) {
+			// Backing off: storage that stays refused (a sandboxed frame) is asked ever less often.
+			this.#retry = setTimeout(() => {
+				this.#retry = null;
+				this.#save();
+			}, this.#retryMs);
+			this.#retryMs = Math.min(this.#retryMs * 2, MAX_RETRY_MS);
+		}
+		return written;
+	}
+
+	/** Another tab wrote (or removed) the stored progress. */
+	#heard(text: string | null): void {
+		if (text === null) {
+			// Storage was cleared elsewhere: follow, and never write the old progress back.
+			this.#stored = emptyStored(this.#newEpoch(), this.#now());
+			this.#say({ kind: 'cleared-elsewhere' });
+			this.#actor?.send({ type: 'sync.progress', saved: toSaved(this.#stored) });
+			return;
+		}
+		const read = readStored(text, this.course, this.context.checks);
+		if (read.kind !== 'ok') return; // Ours is still good; the next save replaces theirs.
+		const before = this.#stored.epoch;
+		this.#adopt(mergeStored(this.#stored, read.stored));
+		if (this.#stored.epoch !== before) this.#say({ kind: 'cleared-elsewhere' });
+	}
+
+	/** Takes a merged copy and, if it differs from what the actor has, hands it over. */
+	#adopt(merged: StoredProgress): void {
+		if (sameStored(merged, this.#stored)) return;
+		this.#stored = merged;
+		this.#actor?.send({ type: 'sync.progress', saved: toSaved(merged) });
 	}
 }
 

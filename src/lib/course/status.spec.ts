@@ -1,24 +1,23 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { courseMachine, type CourseEvent, type CourseKey } from './courseMachine';
+import { courseMachine, type CourseEvent } from './courseMachine';
 import { lessonStatus, nextStep } from './status';
+import { testCourse } from './testCourse';
 
-const course: CourseKey = {
-	lessons: ['one', 'two', 'three'].map((slug) => ({
-		slug,
-		passMark: 100,
-		questions: [{ id: 'q1', kind: 'single' as const, options: ['a', 'b'], correct: ['a'] }]
-	}))
+const key = {
+	passMark: 100,
+	questions: [{ id: 'q1', kind: 'single' as const, options: ['a', 'b'], correct: ['a'] }]
 };
+const { index: course, open } = testCourse({ one: key, two: key, three: key });
 
 function contextAfter(events: CourseEvent[]) {
-	const actor = createActor(courseMachine, { input: course }).start();
+	const actor = createActor(courseMachine, { input: { course } }).start();
 	events.forEach((e) => actor.send(e));
 	return actor.getSnapshot().context;
 }
 
 const pass = (slug: string): CourseEvent[] => [
-	{ type: 'learner.open', slug },
+	open(slug),
 	{ type: 'learner.answer', questionId: 'q1', optionIds: ['a'] },
 	{ type: 'learner.submit' }
 ];
@@ -35,11 +34,7 @@ describe('lesson status and the next step', () => {
 	});
 
 	it('after passing one and opening two: resume two', () => {
-		const context = contextAfter([
-			...pass('one'),
-			{ type: 'learner.open', slug: 'two' },
-			{ type: 'learner.home' }
-		]);
+		const context = contextAfter([...pass('one'), open('two')]);
 		expect(course.lessons.map((l) => lessonStatus(context, l.slug))).toEqual([
 			'passed',
 			'in-progress',
@@ -49,7 +44,7 @@ describe('lesson status and the next step', () => {
 	});
 
 	it('reviewing a passed lesson does not move the resume point backwards', () => {
-		const context = contextAfter([...pass('one'), { type: 'learner.open', slug: 'one' }]);
+		const context = contextAfter([...pass('one'), open('one')]);
 		expect(nextStep(context)).toEqual({ kind: 'resume', slug: 'two' });
 	});
 
@@ -60,8 +55,18 @@ describe('lesson status and the next step', () => {
 	});
 
 	it('reading ahead into a locked lesson shows it as locked, and resume stays on the open one', () => {
-		const context = contextAfter([{ type: 'learner.open', slug: 'three' }]);
+		const context = contextAfter([open('three')]);
 		expect(lessonStatus(context, 'three')).toBe('locked');
 		expect(nextStep(context)).toEqual({ kind: 'resume', slug: 'one' });
+	});
+
+	it('answers chosen after another tab started over count as in progress', () => {
+		const context = contextAfter([
+			open('one'),
+			{ type: 'sync.progress', saved: { current: null, openAll: false, progress: {} } },
+			{ type: 'learner.answer', questionId: 'q1', optionIds: ['b'] }
+		]);
+		expect(context.progress.one!.visited).toBe(false);
+		expect(lessonStatus(context, 'one')).toBe('in-progress');
 	});
 });

@@ -1,5 +1,6 @@
 /** What the learner sees of their progress, derived from the machine's context. */
-import { allPassed, isUnlocked, type CourseContext } from './courseMachine';
+import type { SnapshotFrom } from 'xstate';
+import { allPassed, isUnlocked, type CourseContext, type CourseMachine } from './courseMachine';
 
 export type LessonStatus = 'locked' | 'not-started' | 'in-progress' | 'passed';
 
@@ -14,7 +15,8 @@ export function lessonStatus(context: CourseContext, slug: string): LessonStatus
 	const progress = context.progress[slug];
 	if (progress?.passed) return 'passed';
 	if (!isUnlocked(context, slug)) return 'locked';
-	if (progress && (progress.visited || progress.attempts > 0)) return 'in-progress';
+	const answered = progress && Object.keys(progress.answers).length > 0;
+	if (progress && (progress.visited || progress.attempts > 0 || answered)) return 'in-progress';
 	return 'not-started';
 }
 
@@ -35,4 +37,20 @@ export function nextStep(context: CourseContext): NextStep {
 	const slug = open?.slug ?? lessons[0]!.slug;
 	const started = lessons.some((l) => context.progress[l.slug]?.visited);
 	return { kind: started ? 'resume' : 'start', slug };
+}
+
+/** What a lesson's knowledge check shows now. */
+export type CheckPhase = 'static' | 'locked' | 'answering' | 'incomplete' | 'graded';
+
+/**
+ * `static` until the learner's progress is loaded and the lesson is the one the machine has open
+ * (and always without JavaScript): the questions show, with nothing to submit.
+ */
+export function checkPhase(snapshot: SnapshotFrom<CourseMachine>, slug: string): CheckPhase {
+	if (snapshot.context.current !== slug) return 'static';
+	if (snapshot.matches({ lesson: 'locked' })) return 'locked';
+	if (snapshot.matches({ lesson: 'graded' })) return 'graded';
+	if (snapshot.matches({ lesson: { answering: 'incomplete' } })) return 'incomplete';
+	if (snapshot.matches({ lesson: 'answering' })) return 'answering';
+	return 'static';
 }

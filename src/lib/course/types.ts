@@ -33,7 +33,6 @@ export interface LessonSummary {
 	/** Date of the last medical review, YYYY-MM-DD. */
 	reviewed: string;
 	questionCount: number;
-	passMark: number;
 }
 
 export interface Lesson extends Omit<LessonSummary, 'questionCount'> {

@@ -2,8 +2,7 @@
  * The embed protocol, version 1: every message the embedded page and its host exchange.
  * Documented for embedders in EMBEDDING.md; keep the two in step.
  */
-import type { CourseContext } from '$lib/course/courseMachine';
-import { allPassed } from '$lib/course/courseMachine';
+import { allPassed, resultOf, type CourseContext } from '$lib/course/courseMachine';
 
 export const PROTOCOL = 'understanding-benzodiazepines';
 export const VERSION = 1;
@@ -50,10 +49,12 @@ export function message(body: WithoutEnvelope<EmbedMessage>): EmbedMessage {
 export function readHostHello(data: unknown): HostHello | null {
 	if (typeof data !== 'object' || data === null) return null;
 	const d = data as Record<string, unknown>;
-	if (d.protocol !== PROTOCOL || d.type !== 'hello' || typeof d.version !== 'number') return null;
+	// Only the versions EMBEDDING.md documents: a host speaking another one gets nothing rather
+	// than a guess at what it meant.
+	if (d.protocol !== PROTOCOL || d.type !== 'hello' || d.version !== VERSION) return null;
 	return {
 		protocol: PROTOCOL,
-		version: d.version,
+		version: VERSION,
 		type: 'hello',
 		events: d.events === true,
 		gating: d.gating === 'off' ? 'off' : 'on'
@@ -71,8 +72,9 @@ export function learnerEvents(before: CourseContext, after: CourseContext): Lear
 		const was = before.progress[slug];
 		const now = after.progress[slug];
 		if (!was || !now) continue;
-		if (now.attempts > was.attempts && now.result) {
-			const { score, max, passed } = now.result;
+		const result = now.attempts > was.attempts ? resultOf(after, slug) : null;
+		if (result) {
+			const { score, max, passed } = result;
 			events.push({ name: 'check-graded', detail: { lesson: slug, score, max, passed } });
 		}
 		if (!was.passed && now.passed)

@@ -3,8 +3,10 @@
  * YAML parser and the schemas never reach the browser; pages get plain data.
  */
 import { loadCourse, loadGlossary, loadReferences } from '$lib/course/loader';
-import type { CourseKey } from '$lib/course/courseMachine';
+import type { CourseIndex } from '$lib/course/progress';
+import { checkKey } from '$lib/course/scoring';
 import type { Course, LessonSummary } from '$lib/course/types';
+import { checkVersion } from '$lib/course/version';
 import glossaryText from '../../content/glossary.yaml?raw';
 import referencesText from '../../content/references.yaml?raw';
 
@@ -27,22 +29,18 @@ export function summaries({ lessons }: Course): LessonSummary[] {
 		minutes: l.minutes,
 		takeaways: l.takeaways,
 		reviewed: l.reviewed,
-		questionCount: l.check.questions.length,
-		passMark: l.passMark
+		questionCount: l.check.questions.length
 	}));
 }
 
-export function courseKey({ lessons }: Course): CourseKey {
+/** What the machine needs of every lesson: order, version, size and pass mark; no answers. */
+export function courseIndex({ lessons }: Course): CourseIndex {
 	return {
 		lessons: lessons.map((l) => ({
 			slug: l.slug,
-			passMark: l.passMark,
-			questions: l.check.questions.map((q) => ({
-				id: q.id,
-				kind: q.kind,
-				options: q.options.map((o) => o.id),
-				correct: q.options.filter((o) => o.correct).map((o) => o.id)
-			}))
+			version: checkVersion(checkKey(l.check)),
+			questions: l.check.questions.length,
+			passMark: l.check.passMark
 		}))
 	};
 }

@@ -12,6 +12,11 @@ declare global {
 		// interface PageState {}
 		// interface Platform {}
 	}
+
+	interface Window {
+		/** Messages a framing page sent before the embed bridge started (src/app.html). */
+		__ubInbox?: MessageEvent[] | null;
+	}
 }
 
 declare module '*.md' {

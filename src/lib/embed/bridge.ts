@@ -96,7 +96,8 @@ export function startEmbedBridge({ root, lesson, session }: Options): () => void
 		if (!hello) return; // Unknown messages are ignored, never thrown on.
 		hostOrigin = event.origin;
 		eventsOn = hello.events === true;
-		if (hello.gating === 'off') session.send({ type: 'educator.openAll' });
+		// For this embedding only: the learner's own progress never records it.
+		if (hello.gating === 'off') session.send({ type: 'host.openAll' });
 		post(message({ type: 'ready', lesson: lesson(), events: eventsOn }), hostOrigin);
 		report(true);
 		announceLesson();
@@ -120,6 +121,10 @@ export function startEmbedBridge({ root, lesson, session }: Options): () => void
 	document.addEventListener('load', schedule, true); // images and other late content
 	document.fonts?.ready.then(schedule, () => {});
 	window.addEventListener('message', onMessage);
+	// Messages that arrived before this bridge started, kept by the inline script in app.html.
+	const early = window.__ubInbox;
+	window.__ubInbox = null;
+	for (const event of early ?? []) onMessage(event);
 
 	post({ context: 'h5p', action: 'hello' });
 	report(true);

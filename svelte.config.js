@@ -1,7 +1,61 @@
 import adapter from '@sveltejs/adapter-static';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
 import { rehypeTables } from './src/lib/content/rehypeTables.js';
+
+/**
+ * Hashes of the inline scripts in src/app.html (display settings before first paint, the embed
+ * inbox). SvelteKit hashes the scripts it writes itself; these it cannot see, and a prerendered
+ * page has no nonce, so they are allowed by hash like SvelteKit's own.
+ * @returns {`sha256-${string}`[]}
+ */
+function appHtmlScriptHashes() {
+	const html = readFileSync(new URL('./src/app.html', import.meta.url), 'utf8');
+	return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+		([, body]) => `sha256-${createHash('sha256').update(body).digest('base64')}`
+	);
+}
+
+/**
+ * SvelteKit's route announcer (the live region that reads each new page's title) carries an inline
+ * style attribute that hides it visually. It is the one inline style the site needs: allowed by
+ * the hash of its exact text, read from SvelteKit itself so an upgrade that changes it keeps
+ * working (the browser tests fail on any CSP violation).
+ * @returns {`sha256-${string}`}
+ */
+function announcerStyleHash() {
+	const root = readFileSync(
+		new URL('./node_modules/@sveltejs/kit/src/core/sync/write_root.js', import.meta.url),
+		'utf8'
+	);
+	const style = /id="svelte-announcer"[^>]*?style="([^"]*)"/.exec(root)?.[1];
+	if (!style) throw new Error('svelte.config.js: SvelteKit\'s route announcer style was not found');
+	return `sha256-${createHash('sha256').update(style).digest('base64')}`;
+}
+
+/**
+ * adapter-static, plus the 404.html that static hosts serve for unknown addresses. It is the
+ * prerendered /not-found/ page (no JavaScript) with its relative links made absolute, because the
+ * host serves it at whatever depth the unknown address has. A site served from a sub-path (a
+ * project page, say) is built with BASE_PATH=/that/path so those links find it.
+ * @param {Parameters<typeof adapter>[0]} options
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function staticSite(options) {
+	const inner = adapter(options);
+	const base = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+	return {
+		...inner,
+		name: 'adapter-static with 404.html',
+		async adapt(builder) {
+			await inner.adapt(builder);
+			const page = readFileSync('build/not-found/index.html', 'utf8');
+			writeFileSync('build/404.html', page.replace(/(href|src)="\.\.\//g, `$1="${base}/`));
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -16,10 +70,31 @@ const config = {
 				: true
 	},
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: staticSite({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		// Relative asset and link paths, so the build also works from a sub-folder, a zip in an LMS
 		// or a workshop file share.
 		paths: { relative: true },
+		// A strict Content-Security-Policy, delivered as a <meta> tag in every prerendered page so
+		// any static host applies it: nothing runs or styles the page but this site's own files and
+		// the inline scripts listed by hash. No third-party requests at all (DESIGN.md).
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', ...appHtmlScriptHashes()],
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-hashes', announcerStyleHash()],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'manifest-src': ['self'],
+				'worker-src': ['self'],
+				'frame-src': ['none'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'form-action': ['none']
+			}
+		},
 		prerender: {
 			// A broken internal link must stop the build, not ship.
 			handleHttpError: 'fail',

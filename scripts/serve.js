@@ -1,0 +1,73 @@
+// Serves the built site (build/) the way a plain static host does, for `npm start` and the browser
+// tests: what ships is what is tested. Folders answer with their index.html, a folder address
+// without its trailing slash is redirected to it (relative asset paths need it), and an unknown
+// address gets the site's own 404.html with status 404.
+//
+//   node scripts/serve.js [--port 4173] [--base /sub/path] [--dir build]
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+/**
+ * @param {{ dir?: string, port?: number, host?: string, base?: string }} options
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
+export function serve({ dir = 'build', port = 4173, host = '127.0.0.1', base = '' } = {}) {
+	const prefix = base.replace(/\/+$/, '');
+	const files = sirv(dir, { dev: false, etag: true, dotfiles: false });
+	const notFound = join(dir, '404.html');
+	const server = createServer((req, res) => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		if (!url.pathname.startsWith(`${prefix}/`)) return missing(res);
+		const path = url.pathname.slice(prefix.length);
+		const folder = join(dir, decodeURIComponent(path));
+		if (!path.endsWith('/') && existsSync(join(folder, 'index.html'))) {
+			res.writeHead(301, { location: `${prefix}${path}/${url.search}` });
+			return res.end();
+		}
+		req.url = path + url.search;
+		files(req, res, () => missing(res));
+	});
+	/** @param {import('node:http').ServerResponse} res */
+	function missing(res) {
+		res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
+	}
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () =>
+			resolve({
+				url: `http://${host}:${port}${prefix}/`,
+				close: () => new Promise((done) => server.close(() => done()))
+			})
+		);
+	});
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const { values } = parseArgs({
+		options: {
+			port: { type: 'string', default: process.env.PORT ?? '4173' },
+			base: { type: 'string', default: '' },
+			dir: { type: 'string', default: 'build' }
+		}
+	});
+	if (!existsSync(values.dir) || !statSync(values.dir).isDirectory()) {
+		console.error(`Nothing to serve: ${values.dir}/ does not exist. Build the site first (npx vite build).`);
+		process.exit(1);
+	}
+	try {
+		const { url } = await serve({ dir: values.dir, port: Number(values.port), base: values.base });
+		console.log(`Serving ${values.dir}/ at ${url}`);
+	} catch (error) {
+		const code = /** @type {{ code?: string }} */ (error).code;
+		console.error(
+			code === 'EADDRINUSE'
+				? `Port ${values.port} is in use: stop what runs there, or choose another with PORT=4180.`
+				: String(error)
+		);
+		process.exit(1);
+	}
+}

@@ -1,9 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
+import { PORT, SITE } from './tests/site';
 
 // scripts/test.js finds the browser and passes it in; running `playwright test` directly falls
 // back to Debian's Chromium (Playwright's own download cannot work on this machine).
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const port = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests',
@@ -15,7 +15,7 @@ export default defineConfig({
 	reporter: 'list',
 	expect: { toMatchAriaSnapshot: { children: 'equal' } },
 	use: {
-		baseURL: `http://127.0.0.1:${port}`,
+		baseURL: SITE,
 		trace: 'retain-on-failure',
 		launchOptions: { executablePath }
 	},
@@ -33,9 +33,11 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort --host 127.0.0.1`,
-		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 60_000
+		// The built site as a static host serves it (build/ must exist: `npm test` builds first).
+		command: `node scripts/serve.js --port ${PORT}`,
+		url: `${SITE}/`,
+		// Never test whatever else may be listening on the port: fail instead.
+		reuseExistingServer: false,
+		timeout: 30_000
 	}
 });

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { HOW_TO_GET_CHROMIUM, findChromium } from './browser.js';
-import { startPreview } from './preview.js';
+import { serve } from './serve.js';
 
 const executablePath = await findChromium();
 if (!executablePath) {
@@ -27,17 +27,8 @@ console.log(
 	`embed.js: ${statSync('build/embed.js').size} bytes, ${gzipSync(embed).length} bytes gzipped`
 );
 
-const port = 4180;
-const preview = startPreview(port, 'ignore');
-const site = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 50; i++) {
-	try {
-		await fetch(site);
-		break;
-	} catch {
-		await new Promise((r) => setTimeout(r, 200));
-	}
-}
+const server = await serve({ port: 4180 });
+const site = server.url.replace(/\/$/, '');
 
 const browser = await chromium.launch({ executablePath });
 try {
@@ -102,5 +93,5 @@ try {
 	host.close();
 } finally {
 	await browser.close();
-	preview.kill();
+	await server.close();
 }

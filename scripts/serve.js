@@ -16,7 +16,14 @@ import sirv from 'sirv';
  */
 export function serve({ dir = 'build', port = 4173, host = '127.0.0.1', base = '' } = {}) {
 	const prefix = base.replace(/\/+$/, '');
-	const files = sirv(dir, { dev: false, etag: true, dotfiles: false });
+	const files = sirv(dir, {
+		dev: false,
+		etag: true,
+		dotfiles: false,
+		// Public files, shared like GitHub Pages shares them: a lesson framed in a sandbox without
+		// allow-same-origin has an opaque origin, and its module scripts need this to load.
+		setHeaders: (res) => res.setHeader('access-control-allow-origin', '*')
+	});
 	const notFound = join(dir, '404.html');
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,14 +1,13 @@
 /**
  * Embedding, tested with a real cross-origin host: the host page is served from
- * http://localhost:PORT and frames lessons from http://127.0.0.1:4173.
+ * http://localhost:PORT and frames lessons from the built site (SITE, tests/site.ts).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import { AXE_TAGS, answerAll, expect, test } from './fixtures';
 import { firstLesson, lessons } from './course';
 import { hostPage, startHostServer, type HostServer } from './host-server';
-
-const SITE = 'http://127.0.0.1:4173';
+import { SITE } from './site';
 const lesson = firstLesson;
 const src = `${SITE}/embed/${lesson.slug}/`;
 const title = `Lesson ${lesson.number}: ${lesson.title} – Understanding benzodiazepines`;
@@ -28,6 +27,12 @@ async function lessonFrame(page: Page): Promise<Frame> {
 	await frame.getByRole('button', { name: 'Check answers' }).waitFor();
 	return frame;
 }
+
+/** Resolves after two animation frames inside the frame: whatever the bridge had to send is sent. */
+const afterTwoFrames = (frame: Frame) =>
+	frame.evaluate(
+		() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))
+	);
 
 /** The frame's content height, and whether it has to scroll inside. */
 const inner = (frame: Frame) =>
@@ -156,8 +161,9 @@ test.describe('sizing', () => {
 		const settled = await page.evaluate(
 			() => (window as unknown as { __resizes: number }).__resizes
 		);
-		// Watch for a second with nothing changing.
-		await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+		// The bridge reports on the animation frame after any change: two frames with nothing
+		// sent means nothing is pending.
+		await afterTwoFrames(frame);
 		expect(await page.evaluate(() => (window as unknown as { __resizes: number }).__resizes)).toBe(
 			settled
 		);
@@ -211,14 +217,28 @@ test.describe('events for the host page', () => {
 	});
 
 	test('are not sent unless the host opts in', async ({ page }) => {
-		const raw = `<script>window.__events = []; window.addEventListener('message', function (e) {
-			if (e.data && e.data.type === 'event') window.__events.push(e.data); });</script>`;
+		const raw = `<script>window.__events = []; window.__messages = [];
+			window.addEventListener('message', function (e) {
+				if (e.data && e.data.protocol) window.__messages.push(e.data.type);
+				if (e.data && e.data.type === 'event') window.__events.push(e.data); });</script>`;
 		await page.goto(host.page('/quiet', hostPage('Quiet', `${iframe()}${embedScript}`, raw)));
 		const frame = await lessonFrame(page);
 		await answerAll(frame, lesson, 'right');
+		const before = await page.evaluate(
+			() => (window as unknown as { __messages: string[] }).__messages.length
+		);
 		await frame.getByRole('button', { name: 'Check answers' }).click();
 		await expect(frame.getByTestId('check-result')).toBeVisible();
-		await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+		// Events go out before the resize that grading causes: once that resize has arrived, any
+		// event would have too.
+		await expect
+			.poll(() =>
+				page.evaluate(
+					(n) => (window as unknown as { __messages: string[] }).__messages.slice(n),
+					before
+				)
+			)
+			.toContain('resize');
 		expect(await events(page)).toEqual([]);
 	});
 
@@ -226,23 +246,26 @@ test.describe('events for the host page', () => {
 		page
 	}) => {
 		// The sibling is served from a different origin than the host page (127.0.0.1 vs localhost).
-		// It says hello to the lesson (events on, gating off) and sends junk, over and over. Only the
-		// lesson's real parent may introduce itself, so nothing may change.
+		// It says hello to the lesson (events on, gating off) and sends junk, then tells the host it
+		// is done. Only the lesson's real parent may introduce itself, so nothing may change.
 		host.page(
 			'/sibling',
 			`<!doctype html><html lang="en"><title>Sibling</title><body><script>
 			var lesson = parent.frames[0];
-			setInterval(function () {
+			var rounds = 0;
+			(function send() {
 				lesson.postMessage({ protocol: 'understanding-benzodiazepines', version: 1, type: 'hello', events: true, gating: 'off' }, '*');
 				lesson.postMessage('garbage', '*');
 				lesson.postMessage({ context: 'h5p', action: 'resizePrepared' }, '*');
 				lesson.postMessage(null, '*');
-			}, 50);
+				if (++rounds < 20) setTimeout(send, 20); else parent.postMessage('sibling-done', '*');
+			})();
 		</script></body></html>`
 		);
 		const siblingUrl = host.origin.replace('localhost', '127.0.0.1') + '/sibling';
 		const second = lessons[1]!;
 		const recorder = `<script>window.__events = []; window.addEventListener('message', function (e) {
+			if (e.data === 'sibling-done') window.__siblingDone = true;
 			if (e.data && e.data.type === 'event') window.__events.push(e.data); });</script>`;
 		await page.goto(
 			host.page(
@@ -257,37 +280,243 @@ test.describe('events for the host page', () => {
 		);
 		const frame = page.frameLocator('iframe').first();
 		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(second.title);
-		// Let the sibling send its messages for a while, then check nothing gave way.
-		await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+		await page.waitForFunction(
+			() => (window as unknown as { __siblingDone?: boolean }).__siblingDone
+		);
+		await afterTwoFrames(page.frames()[1]!);
 		await expect(frame.getByText(/These questions open after you pass/)).toBeVisible();
 		await expect(frame.getByRole('button', { name: 'Check answers' })).toHaveCount(0);
 		expect(
 			await page.evaluate(() => (window as unknown as { __events: unknown[] }).__events)
 		).toEqual([]);
 	});
+});
 
-	test('embed.js ignores messages that do not come from a lesson frame', async ({ page }) => {
-		await page.goto(host.page('/forged', hostPage('Forged', `${iframe()}${embedScript}`)));
+test.describe('embed.js trusts only the course’s own frames', () => {
+	const recorder = `<script>window.__ub = []; window.__done = 0;
+		['lesson-started','check-graded','lesson-completed','course-completed','ready'].forEach(function (n) {
+			document.addEventListener('ub:' + n, function (e) { window.__ub.push({ name: n, detail: e.detail }); });
+		});
+		window.addEventListener('message', function (e) { if (e.data === 'done') window.__done++; });</script>`;
+	const ubEvents = (page: Page) =>
+		page.evaluate(() => (window as unknown as { __ub: { name: string; detail: unknown }[] }).__ub);
+	const waitDone = (page: Page, n = 1) =>
+		page.waitForFunction((n) => (window as unknown as { __done: number }).__done >= n, n);
+	/** What a forger sends: every kind of message the protocol has, with absurd values. */
+	const forgeries = `var P = 'understanding-benzodiazepines';
+		parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'course-completed', detail: { lessons: 4 } }, '*');
+		parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'lesson-completed', detail: { lesson: 'gaba' } }, '*');
+		parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'check-graded', detail: { lesson: '<img src=x onerror=alert(1)>', score: 9, max: 9, passed: true } }, '*');
+		parent.postMessage({ protocol: P, version: 1, type: 'resize', height: 99999 }, '*');
+		parent.postMessage({ protocol: P, version: 1, type: 'ready', lesson: 'gaba', events: true }, '*');
+		parent.postMessage('done', '*');`;
+
+	test('a frame from another site, whose address even contains /embed/, is ignored', async ({
+		page
+	}) => {
+		host.page('/evil/embed/x/', `<!doctype html><title>Evil</title><script>${forgeries}</script>`);
+		const evil = host.origin.replace('localhost', '127.0.0.1') + '/evil/embed/x/';
+		await page.goto(
+			host.page(
+				'/neighbour',
+				hostPage(
+					'Neighbour',
+					`${iframe('data-ub-events')}<iframe src="${evil}" title="Evil" data-ub-embed style="height:100px;border:0"></iframe>${embedScript}`,
+					recorder
+				)
+			)
+		);
+		const frame = await lessonFrame(page);
+		await waitDone(page);
+		await expectFitted(page, frame);
+		const events = await ubEvents(page);
+		expect(events.map((e) => e.name)).not.toContain('course-completed');
+		expect(events.map((e) => e.name)).not.toContain('lesson-completed');
+		expect(events.map((e) => e.name)).not.toContain('check-graded');
+		expect(
+			await page
+				.locator('iframe')
+				.nth(1)
+				.evaluate((f) => f.getBoundingClientRect().height)
+		).toBe(100);
+	});
+
+	test('a lesson frame that navigated to another site is no longer believed', async ({ page }) => {
+		host.page('/evil/page', `<!doctype html><title>Evil</title><script>${forgeries}</script>`);
+		const evil = host.origin.replace('localhost', '127.0.0.1') + '/evil/page';
+		await page.goto(
+			host.page(
+				'/hijacked',
+				hostPage('Hijacked', `${iframe('data-ub-events')}${embedScript}`, recorder)
+			)
+		);
+		const frame = await lessonFrame(page);
+		await expectFitted(page, frame);
+		const height = await frameHeight(page);
+		const before = (await ubEvents(page)).length;
+		// Same iframe element, same contentWindow, another origin: only the origin check stops it.
+		await page.evaluate((url) => {
+			(document.querySelector('iframe')!.contentWindow as Window).location.href = url;
+		}, evil);
+		await waitDone(page);
+		expect((await ubEvents(page)).slice(before)).toEqual([]);
+		expect(await frameHeight(page)).toBe(height);
+	});
+
+	test("a page of the course's own origin gets no absurd height and no malformed event through", async ({
+		page
+	}) => {
+		const fake = `${SITE}/embed/made-up-for-this-test/`;
+		await page.route(fake, (route) =>
+			route.fulfill({
+				contentType: 'text/html',
+				body: `<!doctype html><title>Fake</title><script>var P = 'understanding-benzodiazepines';
+				parent.postMessage({ protocol: P, version: 1, type: 'resize', height: 300 }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'resize', height: 99999 }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'resize', height: -5 }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'resize', height: 'huge' }, '*');
+				parent.postMessage({ protocol: P, version: 2, type: 'resize', height: 500 }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'check-graded', detail: { lesson: '<img src=x onerror=alert(1)>', score: 1, max: 2, passed: true } }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'check-graded', detail: { lesson: 'gaba', score: 3, max: 2, passed: true } }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'made-up', detail: {} }, '*');
+				parent.postMessage({ protocol: P, version: 1, type: 'event', name: 'check-graded', detail: { lesson: 'gaba', score: 1, max: 2, passed: false, html: '<b>x</b>' } }, '*');
+				parent.postMessage('done', '*');</script>`
+			})
+		);
+		await page.goto(
+			host.page(
+				'/own-origin',
+				hostPage(
+					'Own origin',
+					`<iframe src="${fake}" title="Fake" data-ub-events style="height:100px;border:0"></iframe>${embedScript}`,
+					recorder
+				)
+			)
+		);
+		await waitDone(page);
+		expect(await frameHeight(page)).toBe(300);
+		expect((await ubEvents(page)).filter((e) => e.name !== 'ready')).toEqual([
+			{ name: 'check-graded', detail: { lesson: 'gaba', score: 1, max: 2, passed: false } }
+		]);
+	});
+
+	test('messages from the host page itself are not taken for a lesson’s', async ({ page }) => {
+		await page.goto(
+			host.page('/forged', hostPage('Forged', `${iframe()}${embedScript}`, recorder))
+		);
 		const frame = await lessonFrame(page);
 		await expectFitted(page, frame);
 		const before = await frameHeight(page);
-		await page.evaluate(() => {
-			window.postMessage(
-				{ protocol: 'understanding-benzodiazepines', version: 1, type: 'resize', height: 5 },
-				'*'
-			);
-			window.postMessage(
-				{ protocol: 'understanding-benzodiazepines', version: 1, type: 'resize', height: 'huge' },
-				'*'
-			);
-			window.postMessage('just a string', '*');
-		});
-		await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+		await page.evaluate(
+			(script) => new Function(script.replaceAll('parent.', 'window.'))(),
+			forgeries
+		);
+		await waitDone(page);
 		expect(await frameHeight(page)).toBe(before);
+		expect((await ubEvents(page)).map((e) => e.name)).not.toContain('course-completed');
+	});
+});
+
+test.describe('hosts without embed.js (EMBEDDING.md)', () => {
+	const listener = (helloWhen: string) => `<script>window.__messages = [];
+		window.addEventListener('message', function (e) {
+			var frame = document.querySelector('iframe');
+			if (e.source !== frame.contentWindow || e.origin !== '${SITE}') return;
+			if (e.data && e.data.protocol === 'understanding-benzodiazepines') window.__messages.push(e.data);
+		});
+		function hello(version) {
+			document.querySelector('iframe').contentWindow.postMessage(
+				{ protocol: 'understanding-benzodiazepines', version: version, type: 'hello', events: true }, '${SITE}');
+		}
+		${helloWhen}</script>`;
+	const messages = (page: Page) =>
+		page.evaluate(
+			() =>
+				(window as unknown as { __messages: { type: string; name?: string; version: number }[] })
+					.__messages
+		);
+
+	test('a hello sent on the frame’s load event is answered, and events follow', async ({
+		page
+	}) => {
+		await page.goto(
+			host.page(
+				'/on-load',
+				hostPage(
+					'Hello on load',
+					iframe(),
+					listener(`document.addEventListener('DOMContentLoaded', function () {
+						document.querySelector('iframe').addEventListener('load', function () { hello(1); });
+					});`)
+				)
+			)
+		);
+		await expect.poll(async () => (await messages(page)).map((m) => m.type)).toContain('ready');
+		const frame = await lessonFrame(page);
+		await answerAll(frame, lesson, 'right');
+		await frame.getByRole('button', { name: 'Check answers' }).click();
+		await expect
+			.poll(async () => (await messages(page)).filter((m) => m.type === 'event').map((m) => m.name))
+			.toEqual(['lesson-started', 'check-graded', 'lesson-completed']);
+	});
+
+	test('a hello sent long after load is answered too', async ({ page }) => {
+		await page.goto(host.page('/late-hello', hostPage('Late hello', iframe(), listener(''))));
+		const frame = await lessonFrame(page);
+		await answerAll(frame, lesson, 'wrong');
+		expect((await messages(page)).filter((m) => m.type !== 'resize')).toEqual([]);
+		await page.evaluate(() => (window as unknown as { hello: (v: number) => void }).hello(1));
+		await expect.poll(async () => (await messages(page)).map((m) => m.type)).toContain('ready');
+		await frame.getByRole('button', { name: 'Check answers' }).click();
+		await expect
+			.poll(async () => (await messages(page)).filter((m) => m.type === 'event').map((m) => m.name))
+			.toContain('check-graded');
+	});
+
+	test('a hello in a protocol version the frame does not document gets no answer', async ({
+		page
+	}) => {
+		await page.goto(host.page('/versions', hostPage('Versions', iframe(), listener(''))));
+		await lessonFrame(page);
+		await page.evaluate(() => {
+			const hello = (window as unknown as { hello: (v: unknown) => void }).hello;
+			for (const v of [2, -1, Number.NaN, 1e308, '1', 0]) hello(v);
+			// Messages from one window arrive in order: once this one is answered, so were those.
+			hello(1);
+		});
+		await expect
+			.poll(async () => (await messages(page)).filter((m) => m.type === 'ready').length)
+			.toBe(1);
+		await afterTwoFrames(page.frames()[1]!);
+		expect((await messages(page)).filter((m) => m.type === 'ready')).toHaveLength(1);
 	});
 });
 
 test.describe('gating', () => {
+	test('gating turned off by an embedding page applies to that embedding only', async ({
+		page
+	}) => {
+		// A host on the course's own site, so the frame shares the full site's storage.
+		const second = lessons[1]!;
+		const hostUrl = `${SITE}/a-host-page-for-this-test/`;
+		await page.route(hostUrl, (route) =>
+			route.fulfill({
+				contentType: 'text/html',
+				body: hostPage(
+					'Same-site host',
+					`<iframe src="${SITE}/embed/${second.slug}/" title="Lesson 2" data-ub-embed data-ub-gating="off" style="width:100%;height:40rem;border:0"></iframe><script src="${SITE}/embed.js"></script>`
+				)
+			})
+		);
+		await page.goto(hostUrl);
+		const frame = page.frameLocator('iframe');
+		await expect(frame.getByRole('button', { name: 'Check answers' })).toBeVisible();
+		await page.goto(`/lessons/${second.slug}/`);
+		await expect(page.getByText(/These questions open after you pass/)).toBeVisible();
+		await page.goto('/');
+		await expect(page.getByTestId('lesson-status').nth(1)).toHaveText(/Locked/);
+	});
+
 	test('an embedder can turn the mastery gate off', async ({ page }) => {
 		const second = lessons[1]!;
 		const url = `${SITE}/embed/${second.slug}/`;

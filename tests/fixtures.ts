@@ -4,25 +4,43 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
+import { createActor } from 'xstate';
+import { courseMachine, savedPart, type CourseEvent } from '../src/lib/course/courseMachine';
+import { STORAGE_KEY } from '../src/lib/course/persistence';
+import { emptyStored, stamp, type StoredProgress } from '../src/lib/course/saved';
+import { checkKey } from '../src/lib/course/scoring';
 import type { Lesson, Option, Question } from '../src/lib/course/types';
-import { correctOptions, escapeRegExp, wrongOptions } from './course';
+import { checkVersion } from '../src/lib/course/version';
+import { correctOptions, escapeRegExp, lessons, wrongOptions } from './course';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 interface Fixtures {
-	/** Scans the page as it is now and fails on any violation; `state` names it in the report. */
-	expectAccessible: (state: string) => Promise<void>;
+	/**
+	 * Scans the page as it is now and fails on any violation; `state` names it in the report.
+	 * `include` limits the scan to what changed since a full scan of the same page (a CSS
+	 * selector), which is most of a scan's cost saved for the same rules.
+	 */
+	expectAccessible: (state: string, include?: string) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
 	expectAccessible: async ({ page }, use, testInfo) => {
-		await use(async (state) => {
+		await use(async (state, include) => {
 			// Scan what the learner gets once scripts have run (status pills, glossary buttons).
-			if (await page.evaluate(() => document.documentElement.classList.contains('js'))) {
+			// (Pages that ship no JavaScript at all are scanned as they are.)
+			const scripted = await page.evaluate(
+				() =>
+					document.documentElement.classList.contains('js') &&
+					!!document.querySelector('link[rel="modulepreload"]')
+			);
+			if (scripted) {
 				await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 			}
 			// No rule is disabled: a rule that must be turned off gets a comment here saying why.
-			const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+			const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+			if (include) builder.include(include);
+			const results = await builder.analyze();
 			if (results.incomplete.length) {
 				await testInfo.attach(`axe incomplete: ${state}`, {
 					body: JSON.stringify(
@@ -74,4 +92,49 @@ export async function passLesson(page: Page, lesson: Lesson) {
 	await answerAll(page, lesson, 'right');
 	await page.getByRole('button', { name: 'Check answers' }).click();
 	await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
+}
+
+/**
+ * Progress as a learner's device would hold it after passing `passed` (by their right answers),
+ * made with the course machine itself in Node: quicker than clicking through each lesson, and
+ * the same data. One real walk through the whole course stays in keyboard.spec.ts.
+ */
+export function progressAfter(passed: Lesson[]): StoredProgress {
+	const course = {
+		lessons: lessons.map((l) => ({
+			slug: l.slug,
+			version: checkVersion(checkKey(l.check)),
+			questions: l.check.questions.length,
+			passMark: l.check.passMark
+		}))
+	};
+	const actor = createActor(courseMachine, { input: { course } }).start();
+	for (const lesson of passed) {
+		const events: CourseEvent[] = [
+			{ type: 'learner.open', slug: lesson.slug, check: checkKey(lesson.check) },
+			...lesson.check.questions.map((q): CourseEvent => ({
+				type: 'learner.answer',
+				questionId: q.id,
+				optionIds: correctOptions(q).map((o) => o.id)
+			})),
+			{ type: 'learner.submit' }
+		];
+		events.forEach((e) => actor.send(e));
+	}
+	const saved = savedPart(actor.getSnapshot().context);
+	return stamp(saved, emptyStored('seeded', 1), course, 1000, true);
+}
+
+/** Puts `progress` on the device before the page's first script runs. */
+export async function seedProgress(page: Page, progress: StoredProgress) {
+	await page.addInitScript(
+		([key, value]) => {
+			// Once per page, so a reload keeps what the page itself saved since.
+			if (!sessionStorage.getItem('seeded')) {
+				localStorage.setItem(key!, value!);
+				sessionStorage.setItem('seeded', '1');
+			}
+		},
+		[STORAGE_KEY, JSON.stringify(progress)]
+	);
 }

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, optionInput, questionGroup, test } from './fixtures';
-import { firstLesson, lessons } from './course';
+import { correctOptions, firstLesson, lessons } from './course';
 import type { Lesson } from '../src/lib/course/types';
 
 /** Presses Tab until `target` has focus; fails if it takes more than `max` presses. */
@@ -24,18 +24,20 @@ async function answerByKeyboard(page: Page, lesson: Lesson) {
 			const first = optionInput(page, question, question.options[0]!);
 			await tabTo(page, first, 400);
 			await page.keyboard.press('Space');
-			const target = question.options.findIndex((o) => o.correct);
+			const target = question.options.indexOf(correctOptions(question)[0]!);
 			for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
 			await expect(optionInput(page, question, question.options[target]!)).toBeChecked();
 		} else {
 			for (const option of question.options) {
 				const box = optionInput(page, question, option);
 				await tabTo(page, box, 400);
-				if (option.correct) await page.keyboard.press('Space');
+				if (correctOptions(question).includes(option)) await page.keyboard.press('Space');
 			}
 			for (const option of question.options) {
 				const box = optionInput(page, question, option);
-				await (option.correct ? expect(box).toBeChecked() : expect(box).not.toBeChecked());
+				await (correctOptions(question).includes(option)
+					? expect(box).toBeChecked()
+					: expect(box).not.toBeChecked());
 			}
 		}
 		await expect(group).toBeVisible();

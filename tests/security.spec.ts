@@ -1,0 +1,79 @@
+/**
+ * The strict Content-Security-Policy every page carries, and the pages a static host needs
+ * beyond the course: a 404 for unknown addresses and robots.txt.
+ */
+import type { Page } from '@playwright/test';
+import { answerAll, expect, test } from './fixtures';
+import { firstLesson, lessonPath } from './course';
+import { pages } from './pages';
+
+/** Collects every CSP violation the page reports, from before its first script runs. */
+async function recordViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
+	await page.addInitScript(() =>
+		document.addEventListener('securitypolicyviolation', (e) =>
+			(window as unknown as { __reportViolation: (v: string) => void }).__reportViolation(
+				`${e.violatedDirective} ${e.blockedURI || 'inline'} on ${location.pathname}`
+			)
+		)
+	);
+	return violations;
+}
+
+test('every page runs under the strict policy with no violation', async ({ page }) => {
+	const violations = await recordViolations(page);
+	for (const path of [...pages, '/embed/', `/embed/${firstLesson.slug}/`]) {
+		await page.goto(path);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		const policy = await page
+			.locator('meta[http-equiv="content-security-policy"]')
+			.getAttribute('content');
+		expect(policy, path).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+		expect(policy, path).toMatch(/style-src 'self';/);
+		expect(policy, path).not.toContain('unsafe-inline');
+		await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+	}
+	expect(violations).toEqual([]);
+});
+
+test('under the policy a check still works, client-side navigation included', async ({ page }) => {
+	const violations = await recordViolations(page);
+	await page.goto('/');
+	await page.getByRole('link', { name: /^Start the course/ }).click();
+	await expect(page).toHaveURL(new RegExp(`${lessonPath(firstLesson)}$`));
+	await page.getByRole('button', { name: 'Check answers' }).click();
+	await expect(page.getByTestId('error-summary')).toBeFocused();
+	await answerAll(page, firstLesson, 'right');
+	await page.getByRole('button', { name: 'Check answers' }).click();
+	await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
+	// The settings script ran (theme before first paint), and SvelteKit's announcer is hidden.
+	await expect(page.locator('html')).toHaveClass('js');
+	await expect(page.locator('#svelte-announcer')).toHaveCSS('position', 'absolute');
+	expect(violations).toEqual([]);
+});
+
+test('an unknown address gets the site’s own 404 page, styled, with a way back and the help link', async ({
+	page,
+	expectAccessible
+}) => {
+	const violations = await recordViolations(page);
+	const response = await page.goto('/no/such/page/here/');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await expect(page).toHaveTitle(/^Page not found – /);
+	// Its stylesheet loaded from three folders deep: the header is laid out, not bare links.
+	await expect(page.getByRole('banner')).toHaveCSS('border-bottom-style', 'solid');
+	await page.getByRole('link', { name: 'Go to the course overview' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Understanding benzodiazepines');
+	await page.goBack();
+	await expect(page.getByRole('banner').getByRole('link', { name: 'Get help now' })).toBeVisible();
+	await expectAccessible('404');
+	expect(violations).toEqual([]);
+});
+
+test('robots.txt lets search engines in', async ({ request }) => {
+	const response = await request.get('/robots.txt');
+	expect(response.status()).toBe(200);
+	expect(await response.text()).toMatch(/^User-agent: \*\nAllow: \/$/m);
+});

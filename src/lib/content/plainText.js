@@ -64,12 +64,19 @@ export function componentTags(html) {
 }
 
 /**
- * Text of a node, leaving out raw HTML (component tags such as <Cite />) and code.
+ * Text of a node, leaving out code and raw HTML (component tags such as <Cite />), except the
+ * number a <Phone> link shows.
  * @param {MdNode} node
  * @returns {string}
  */
 function textOf(node) {
-	if (node.type === 'html' || node.type === 'code') return '';
+	// A <Phone number="…" shown="…" /> link shows its number; other inline tags show nothing.
+	if (node.type === 'html') {
+		return componentTags(node.value ?? '')
+			.map((t) => (t.tag === 'Phone' ? (t.attributes.shown ?? '') : ''))
+			.join('');
+	}
+	if (node.type === 'code') return '';
 	if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
 	if (node.type === 'break') return ' ';
 	return (node.children ?? []).map(textOf).join('');

@@ -31,7 +31,7 @@ function announcerStyleHash() {
 		'utf8'
 	);
 	const style = /id="svelte-announcer"[^>]*?style="([^"]*)"/.exec(root)?.[1];
-	if (!style) throw new Error('svelte.config.js: SvelteKit\'s route announcer style was not found');
+	if (!style) throw new Error("svelte.config.js: SvelteKit's route announcer style was not found");
 	return `sha256-${createHash('sha256').update(style).digest('base64')}`;
 }
 

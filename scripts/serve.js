@@ -62,7 +62,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		}
 	});
 	if (!existsSync(values.dir) || !statSync(values.dir).isDirectory()) {
-		console.error(`Nothing to serve: ${values.dir}/ does not exist. Build the site first (npx vite build).`);
+		console.error(
+			`Nothing to serve: ${values.dir}/ does not exist. Build the site first (npx vite build).`
+		);
 		process.exit(1);
 	}
 	try {

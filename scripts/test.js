@@ -34,6 +34,11 @@ run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings
 run('npx', ['eslint', '.'], 'eslint');
 run('npx', ['prettier', '--check', '.'], 'prettier');
 run('npx', ['vite', 'build'], 'build (prerenders every page; fails on a broken link)');
+run(
+	'node',
+	['scripts/content-scan.js'],
+	'content scan of the built pages (forbidden text, phone links, figure styles)'
+);
 run('npx', ['html-validate', 'build'], 'html-validate (a11y preset) over the built pages');
 run('npx', ['playwright', 'test'], 'browser tests (playwright, Chromium)');
 

@@ -1,69 +1,158 @@
 // @ts-check
 /**
- * The reader-facing text of a lesson's Markdown source, one "sentence" per line: every
- * heading, list item, table cell and paragraph ends a sentence, as A11Y.md item 44 asks, so
- * readability formulas are not fooled by lists without full stops. Plain JS so the
- * `content:report` script runs on Node 20 without a TypeScript loader.
+ * The reader-facing text of a lesson's Markdown source, read with remark (the same CommonMark
+ * and GFM grammar mdsvex compiles), not with regular expressions: every heading, list item,
+ * table cell and paragraph is its own block, as A11Y.md item 44 asks, so readability formulas
+ * are not fooled by lists without full stops.
+ *
+ * Components show text from their attributes too (a callout's title, a figure's caption, alt
+ * and description, a myth's claim); those come back as blocks of their own. A myth's claim is
+ * marked `quoted`: it states a web claim on purpose, and the content checks treat it as such.
+ *
+ * Plain JS so the `content:report` script runs on Node 20 without a TypeScript loader.
  */
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 
 /**
+ * @typedef {{ type: string, value?: string, children?: MdNode[] }} MdNode
+ * @typedef {{ text: string, kind: 'prose' | 'attribute', quoted: boolean, tag?: string, attribute?: string }} Block
+ */
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
+
+/** Attributes whose text a learner sees or hears, by component. */
+const SPOKEN = {
+	Callout: ['title'],
+	Figure: ['caption', 'alt', 'description'],
+	Myth: ['claim']
+};
+
+/** Attributes that state a misconception on purpose. */
+const QUOTED = new Set(['Myth.claim']);
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** @param {string} text */
+function decodeEntities(text) {
+	return text
+		.replace(/&#10;/g, '\n')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;|&apos;/g, "'")
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
+}
+
+/**
+ * The opening tags of components (capitalised names) in a piece of raw HTML, with their
+ * quoted attributes. Only tags and attributes are read here; Markdown is left to remark.
+ * @param {string} html
+ * @returns {{ tag: string, attributes: Record<string, string> }[]}
+ */
+export function componentTags(html) {
+	return [...html.matchAll(/<([A-Z][A-Za-z]*)\b((?:[^>"]|"[^"]*")*)>/g)].map((match) => ({
+		tag: match[1] ?? '',
+		attributes: Object.fromEntries(
+			[...(match[2] ?? '').matchAll(/([A-Za-z-]+)="([^"]*)"/g)].map((a) => [
+				a[1] ?? '',
+				decodeEntities(a[2] ?? '')
+			])
+		)
+	}));
+}
+
+/**
+ * Text of a node, leaving out code and raw HTML (component tags such as <Cite />), except the
+ * number a <Phone> link shows.
+ * @param {MdNode} node
+ * @returns {string}
+ */
+function textOf(node) {
+	// A <Phone number="…" shown="…" /> link shows its number; other inline tags show nothing.
+	if (node.type === 'html') {
+		return componentTags(node.value ?? '')
+			.map((t) => (t.tag === 'Phone' ? (t.attributes.shown ?? '') : ''))
+			.join('');
+	}
+	if (node.type === 'code') return '';
+	if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+	if (node.type === 'break') return ' ';
+	return (node.children ?? []).map(textOf).join('');
+}
+
+/** @param {string} text */
+const tidy = (text) =>
+	text
+		.replace(/\s+/g, ' ')
+		.replace(/\s+([.,;:!?])/g, '$1')
+		.trim();
+
+/**
+ * Every block of text a learner meets in a lesson, in reading order.
+ * @param {string} markdown the whole lesson.md, frontmatter included
+ * @returns {Block[]}
+ */
+export function lessonBlocks(markdown) {
+	const tree = /** @type {MdNode} */ (parser.parse(markdown.replace(FRONTMATTER, '')));
+	/** @type {Block[]} */
+	const blocks = [];
+	/** @param {string} text @param {Partial<Block>} [extra] */
+	const add = (text, extra = {}) => {
+		const clean = tidy(text);
+		if (/[a-z]/i.test(clean)) blocks.push({ text: clean, kind: 'prose', quoted: false, ...extra });
+	};
+
+	/** @param {MdNode} node */
+	const walk = (node) => {
+		switch (node.type) {
+			case 'html': {
+				const value = node.value ?? '';
+				if (/^<(script|style)\b/i.test(value.trim())) return;
+				for (const { tag, attributes } of componentTags(value)) {
+					for (const name of SPOKEN[/** @type {keyof typeof SPOKEN} */ (tag)] ?? []) {
+						const text = attributes[name];
+						if (!text) continue;
+						for (const part of text.split(/\n+/)) {
+							add(part, {
+								kind: 'attribute',
+								tag,
+								attribute: name,
+								quoted: QUOTED.has(`${tag}.${name}`)
+							});
+						}
+					}
+				}
+				return;
+			}
+			case 'heading':
+			case 'paragraph':
+			case 'tableCell':
+				add(textOf(node));
+				return;
+			case 'code':
+			case 'thematicBreak':
+				return;
+			default:
+				for (const child of node.children ?? []) walk(child);
+		}
+	};
+	walk(tree);
+	return blocks;
+}
+
+/**
+ * One "sentence" per block, each ending in a full stop if it had none, for readability formulas.
+ * Alt text is left out: it repeats the caption and description for people who cannot see the
+ * picture, and would count twice.
  * @param {string} markdown the whole lesson.md, frontmatter included
  * @returns {string[]}
  */
 export function lessonSentences(markdown) {
-	let text = markdown.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
-	text = text.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '');
-	text = text.replace(/<svg[\s\S]*?<\/svg>/g, '');
-
-	/** @type {string[]} */
-	const blocks = [];
-	// Text that components show from their attributes: callout titles, figure captions.
-	for (const match of text.matchAll(/\b(?:title|caption|description)="([^"]*)"/g)) {
-		blocks.push(...(match[1] ?? '').replace(/&#10;/g, '\n').split(/\n+/));
-	}
-	text = text.replace(/<[^>]+>/g, '');
-
-	/** @type {string[]} */
-	let paragraph = [];
-	const flush = () => {
-		if (paragraph.length) blocks.push(paragraph.join(' '));
-		paragraph = [];
-	};
-	for (const raw of text.split(/\r?\n/)) {
-		const line = raw.trim();
-		if (!line) {
-			flush();
-		} else if (/^#{1,6}\s/.test(line)) {
-			flush();
-			blocks.push(line.replace(/^#+\s*/, ''));
-		} else if (/^\|/.test(line)) {
-			flush();
-			if (/^\|[\s:|-]+\|$/.test(line)) continue; // the header separator row
-			blocks.push(
-				...line
-					.split('|')
-					.map((cell) => cell.trim())
-					.filter(Boolean)
-			);
-		} else if (/^([-*+]|\d+\.)\s/.test(line)) {
-			flush();
-			paragraph.push(line.replace(/^([-*+]|\d+\.)\s+/, ''));
-		} else {
-			paragraph.push(line);
-		}
-	}
-	flush();
-
-	return blocks
-		.map((block) =>
-			block
-				.replace(/\*\*|__|`/g, '')
-				.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-				.replace(/\s+/g, ' ')
-				.trim()
-		)
-		.filter((block) => /[a-z]/i.test(block))
-		.map((block) => (/[.!?:]["”’)]?$/.test(block) ? block : `${block}.`));
+	return lessonBlocks(markdown)
+		.filter((block) => block.attribute !== 'alt')
+		.map((block) => (/[.!?:]["”’)]?$/.test(block.text) ? block.text : `${block.text}.`));
 }
 
 /**
@@ -74,4 +163,17 @@ export function wordCount(sentences) {
 		.join(' ')
 		.split(/\s+/)
 		.filter((w) => /[a-z0-9]/i.test(w)).length;
+}
+
+/**
+ * Sentences longer than `limit` words in some text (issue 12: split sentences over 25 words).
+ * A sentence ends at . ! or ? followed by a space, or at the end of a block.
+ * @param {string} text
+ * @param {number} [limit]
+ * @returns {string[]}
+ */
+export function longSentences(text, limit = 25) {
+	return text
+		.split(/(?<=[.!?]["”’)]?)\s+|\n+/)
+		.filter((sentence) => sentence.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length > limit);
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { mdsvex } from 'mdsvex';
+import rehypeSlug from 'rehype-slug';
 import { rehypeTables } from './src/lib/content/rehypeTables.js';
 
 /**
@@ -60,7 +61,10 @@ function staticSite(options) {
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	extensions: ['.svelte', '.md'],
-	preprocess: [vitePreprocess(), mdsvex({ extensions: ['.md'], rehypePlugins: [rehypeTables] })],
+	preprocess: [
+		vitePreprocess(),
+		mdsvex({ extensions: ['.md'], rehypePlugins: [rehypeSlug, rehypeTables] })
+	],
 	compilerOptions: {
 		// mdsvex emits `<script context="module">`, which runes mode rejects as deprecated;
 		// everything we write ourselves is forced into runes mode.

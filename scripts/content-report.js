@@ -1,17 +1,17 @@
 // `npm run content:report`: reading grade and length of every lesson, for authors and reviewers.
 // The grade is read from the same blocks of text the content tests use (remark, not regexes).
-import { readFileSync, readdirSync } from 'node:fs';
 import readabilityScores from 'readability-scores';
+import { readLessonFiles } from '../src/lib/content/lessonFiles.js';
 import { lessonSentences, longSentences, wordCount } from '../src/lib/content/plainText.js';
 
 const TARGET = 7;
 let worst = 0;
 const long = [];
 console.log('lesson                      FK grade   words   ~minutes at 150 wpm');
-for (const dir of readdirSync('src/lessons')
-	.filter((d) => /^\d+-/.test(d))
-	.sort()) {
-	const sentences = lessonSentences(readFileSync(`src/lessons/${dir}/lesson.md`, 'utf8'));
+for (const [path, text] of Object.entries(readLessonFiles('src/lessons'))) {
+	const dir = /^\/src\/lessons\/(\d+-[^/]+)\/lesson\.md$/.exec(path)?.[1];
+	if (!dir) continue;
+	const sentences = lessonSentences(text);
 	const { fleschKincaid } = readabilityScores(sentences.join('\n'), { onlyFleschKincaid: true });
 	const words = wordCount(sentences);
 	worst = Math.max(worst, fleschKincaid);

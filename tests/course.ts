@@ -5,42 +5,35 @@
  * never does). So a loader that marked the wrong option correct would fail the browser tests
  * instead of steering them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { readLessonFiles } from '../src/lib/content/lessonFiles.js';
 import { loadCourse, loadReferences } from '../src/lib/course/loader';
 import type { Lesson, Option, Question } from '../src/lib/course/types';
 
 const root = join(import.meta.dirname, '..', 'src');
-const dirs = readdirSync(join(root, 'lessons')).filter((d) => /^\d+-/.test(d));
-
-function readLessons(): Record<string, string> {
-	const files: Record<string, string> = {};
-	for (const dir of dirs) {
-		for (const file of readdirSync(join(root, 'lessons', dir))) {
-			files[`/src/lessons/${dir}/${file}`] = readFileSync(join(root, 'lessons', dir, file), 'utf8');
-		}
-	}
-	return files;
-}
+const lessonFiles = readLessonFiles(join(root, 'lessons'));
 
 export const references = loadReferences(
 	readFileSync(join(root, 'content', 'references.yaml'), 'utf8')
 );
-export const course = loadCourse(readLessons(), new Set(references.map((r) => r.id)));
+export const course = loadCourse(lessonFiles, new Set(references.map((r) => r.id)));
 export const lessons: Lesson[] = course.lessons;
 export const firstLesson = lessons[0]!;
 
 /** Per question id, the texts of its right options, by the "Right…" feedback convention. */
 const rightTexts = new Map<string, string[]>();
-for (const dir of dirs) {
-	const check = parse(readFileSync(join(root, 'lessons', dir, 'check.yaml'), 'utf8')) as {
+for (const lesson of course.lessons) {
+	const check = parse(lessonFiles[`/src/lessons/${lesson.dir}/check.yaml`]!) as {
 		questions: { id: string; options: { text: string; feedback: string }[] }[];
 	};
 	for (const q of check.questions) {
 		const right = q.options.filter((o) => /^Right\b/.test(o.feedback)).map((o) => o.text);
-		if (right.length === 0) throw new Error(`${dir}/check.yaml: ${q.id} has no "Right…" feedback`);
-		rightTexts.set(`${dir}/${q.id}`, right);
+		if (right.length === 0) {
+			throw new Error(`${lesson.dir}/check.yaml: ${q.id} has no "Right…" feedback`);
+		}
+		rightTexts.set(`${lesson.dir}/${q.id}`, right);
 	}
 }
 

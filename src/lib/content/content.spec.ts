@@ -4,7 +4,7 @@
  * pages get `scripts/content-scan.js`. Every rule is shown to fail on samples first, so a rule
  * that stops working fails its own test (CONTRIBUTING.md: a test must be able to fail).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readabilityScores from 'readability-scores';
 import { parse } from 'yaml';
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCourse, loadGlossary, loadReferences } from '../course/loader';
 import { findForbidden, forbiddenRules, negativeStem } from './forbidden.js';
 import { collectLearnerText, readLearnerFiles, SITE_PAGES } from './learnerText.js';
+import { readLessonFiles } from './lessonFiles.js';
 import {
 	componentTags,
 	lessonBlocks,
@@ -32,20 +33,8 @@ const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const references = loadReferences(read('src/content/references.yaml'));
 const registered = new Set(references.map((r) => r.id));
 const glossary = loadGlossary(read('src/content/glossary.yaml'));
-const dirs = readdirSync(join(root, 'src/lessons'))
-	.filter((d) => /^\d+-/.test(d))
-	.sort();
-const course = loadCourse(
-	Object.fromEntries(
-		dirs.flatMap((dir) =>
-			['lesson.md', 'check.yaml'].map((f) => [
-				`/src/lessons/${dir}/${f}`,
-				read(`src/lessons/${dir}/${f}`)
-			])
-		)
-	),
-	registered
-);
+const course = loadCourse(readLessonFiles(join(root, 'src/lessons')), registered);
+const dirs = course.lessons.map((l) => l.dir);
 const learnerFiles = readLearnerFiles(root);
 const helpPage = read(SITE_PAGES[0]!);
 

@@ -9,9 +9,11 @@
  * Each piece says whether it is offered as fact or `quoted`: a wrong option's text, a myth's
  * claim and a misconception in the facilitator notes state wrong ideas on purpose.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { readLessonFiles } from './lessonFiles.js';
+import { splitFrontmatter } from './markdown.js';
 import { lessonBlocks } from './plainText.js';
 
 /** @typedef {{ file: string, where: string, text: string, quoted: boolean }} Piece */
@@ -21,8 +23,6 @@ export const SITE_PAGES = [
 	'src/routes/(site)/help/+page.svelte',
 	'src/routes/(site)/about/+page.svelte'
 ];
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /** @param {unknown} value @returns {string[]} */
 const strings = (value) =>
@@ -72,8 +72,8 @@ export function collectLearnerText(files) {
 
 	for (const [file, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
 		if (/\/lessons\/[^/]+\/lesson\.md$/.test(file)) {
-			const head = FRONTMATTER.exec(text);
-			const meta = head ? /** @type {Record<string, unknown>} */ (parseYaml(head[1] ?? '')) : {};
+			const head = splitFrontmatter(text);
+			const meta = head ? /** @type {Record<string, unknown>} */ (parseYaml(head.frontmatter)) : {};
 			for (const key of ['title', 'summary', 'objectives', 'takeaways']) {
 				add(file, key, meta?.[key]);
 			}
@@ -129,11 +129,9 @@ export function readLearnerFiles(root) {
 	const read = (/** @type {string} */ path) => {
 		if (existsSync(join(root, path))) files[path] = readFileSync(join(root, path), 'utf8');
 	};
-	for (const dir of readdirSync(join(root, 'src/lessons'))
-		.filter((d) => /^\d+-/.test(d))
-		.sort()) {
-		for (const name of ['lesson.md', 'check.yaml', 'facilitator.yaml']) {
-			read(`src/lessons/${dir}/${name}`);
+	for (const [path, text] of Object.entries(readLessonFiles(join(root, 'src/lessons')))) {
+		if (/^\/src\/lessons\/\d+-[^/]+\/(lesson\.md|check\.yaml|facilitator\.yaml)$/.test(path)) {
+			files[path.slice(1)] = text;
 		}
 	}
 	read('src/content/glossary.yaml');

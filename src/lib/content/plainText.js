@@ -11,16 +11,12 @@
  *
  * Plain JS so the `content:report` script runs on Node 20 without a TypeScript loader.
  */
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { markdownParser as parser, splitFrontmatter } from './markdown.js';
 
 /**
  * @typedef {{ type: string, value?: string, children?: MdNode[] }} MdNode
  * @typedef {{ text: string, kind: 'prose' | 'attribute', quoted: boolean, tag?: string, attribute?: string }} Block
  */
-
-const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---\r?\n/;
 
 /** Attributes whose text a learner sees or hears, by component. */
 const SPOKEN = {
@@ -31,8 +27,6 @@ const SPOKEN = {
 
 /** Attributes that state a misconception on purpose. */
 const QUOTED = new Set(['Myth.claim']);
-
-const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** @param {string} text */
 function decodeEntities(text) {
@@ -95,7 +89,7 @@ const tidy = (text) =>
  * @returns {Block[]}
  */
 export function lessonBlocks(markdown) {
-	const tree = /** @type {MdNode} */ (parser.parse(markdown.replace(FRONTMATTER, '')));
+	const tree = /** @type {MdNode} */ (parser.parse(splitFrontmatter(markdown)?.body ?? markdown));
 	/** @type {Block[]} */
 	const blocks = [];
 	/** @param {string} text @param {Partial<Block>} [extra] */

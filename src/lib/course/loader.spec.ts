@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readLessonFiles } from '../content/lessonFiles.js';
 import { CourseError, loadCourse, loadGlossary, loadReferences } from './loader';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const REFERENCES = new Set(['S1', 'S2']);
 
 /** Reads a fixture folder into the same path → text map the build gets from import.meta.glob. */
-function readFixture(name: string): Record<string, string> {
-	const root = join(FIXTURES, name, 'lessons');
-	const files: Record<string, string> = {};
-	for (const dir of readdirSync(root)) {
-		if (!statSync(join(root, dir)).isDirectory()) continue;
-		for (const file of readdirSync(join(root, dir))) {
-			files[`/src/lessons/${dir}/${file}`] = readFileSync(join(root, dir, file), 'utf8');
-		}
-	}
-	return files;
-}
+const readFixture = (name: string) => readLessonFiles(join(FIXTURES, name, 'lessons'));
 
 function problemsOf(name: string): string[] {
 	try {

@@ -16,6 +16,7 @@ import {
 	type GlossaryEntry,
 	type Reference
 } from './schema';
+import { lessonSections, splitFrontmatter } from '../content/markdown.js';
 import type { Check, Course, Lesson } from './types';
 
 export class CourseError extends Error {
@@ -26,7 +27,6 @@ export class CourseError extends Error {
 }
 
 const FOLDER = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
 /** Splits "path/to/src/lessons/10-gaba/lesson.md" into folder and file name. */
 function locate(path: string): { dir: string; file: string } | null {
@@ -111,7 +111,7 @@ export function loadCourse(
 		folders.get(where.dir)!.set(where.file, text);
 	}
 
-	const drafts: Omit<Lesson, 'number' | 'prev' | 'next'>[] = [];
+	const lessons: Omit<Lesson, 'number' | 'prev' | 'next'>[] = [];
 	const order = new Map<string, number>();
 	for (const [dir, dirFiles] of folders) {
 		if (dir.startsWith('xx-')) continue;
@@ -132,13 +132,13 @@ export function loadCourse(
 			problems.push(`${checkFile}: is missing: every lesson ends in a knowledge check`);
 		if (lessonText === undefined || checkText === undefined) continue;
 
-		const head = FRONTMATTER.exec(lessonText);
-		if (!head) {
+		const parts = splitFrontmatter(lessonText);
+		if (!parts) {
 			problems.push(`${lessonFile}: has no frontmatter (a block between --- lines at the top)`);
 			continue;
 		}
 		const before = problems.length;
-		const metaData = readYaml(head[1]!, lessonFile, problems);
+		const metaData = readYaml(parts.frontmatter, lessonFile, problems);
 		const meta =
 			problems.length === before
 				? validate(LessonFrontmatter, metaData ?? {}, lessonFile, problems)
@@ -159,12 +159,12 @@ export function loadCourse(
 
 		const slug = name[2]!;
 		const number = Number(name[1]);
-		const clash = drafts.find((d) => d.slug === slug);
+		const clash = lessons.find((d) => d.slug === slug);
 		if (clash) {
 			problems.push(`${base}: duplicate slug "${slug}" (also used by src/lessons/${clash.dir})`);
 			continue;
 		}
-		const sameNumber = drafts.find((d) => order.get(d.slug) === number);
+		const sameNumber = lessons.find((d) => order.get(d.slug) === number);
 		if (sameNumber) {
 			problems.push(
 				`${base}: number ${name[1]} is also used by src/lessons/${sameNumber.dir} (the numbers set the order, so each must be different)`
@@ -172,7 +172,7 @@ export function loadCourse(
 			continue;
 		}
 		order.set(slug, number);
-		drafts.push({
+		lessons.push({
 			slug,
 			dir,
 			title: meta.title,
@@ -182,22 +182,23 @@ export function loadCourse(
 			takeaways: meta.takeaways,
 			sources: meta.sources,
 			reviewed: meta.reviewed,
+			sections: lessonSections(parts.body),
 			check: toCheck(check)
 		});
 	}
 
-	if (folders.size === 0 || (drafts.length === 0 && problems.length === 0)) {
+	if (folders.size === 0 || (lessons.length === 0 && problems.length === 0)) {
 		problems.push('src/lessons: has no lessons');
 	}
 	if (problems.length) throw new CourseError(problems);
 
-	drafts.sort((a, b) => order.get(a.slug)! - order.get(b.slug)!);
+	lessons.sort((a, b) => order.get(a.slug)! - order.get(b.slug)!);
 	return {
-		lessons: drafts.map((lesson, i) => ({
+		lessons: lessons.map((lesson, i) => ({
 			...lesson,
 			number: i + 1,
-			prev: drafts[i - 1]?.slug ?? null,
-			next: drafts[i + 1]?.slug ?? null
+			prev: lessons[i - 1]?.slug ?? null,
+			next: lessons[i + 1]?.slug ?? null
 		}))
 	};
 }

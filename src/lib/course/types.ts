@@ -39,6 +39,8 @@ export interface Lesson extends Omit<LessonSummary, 'questionCount'> {
 	/** The folder under src/lessons, e.g. "10-gaba". */
 	dir: string;
 	objectives: string[];
+	/** The lesson's `##` sections, in order, with their heading ids (for "On this page"). */
+	sections: { id: string; title: string }[];
 	sources: string[];
 	check: Check;
 	prev: string | null;

@@ -40,3 +40,23 @@ test('glossary terms are plain links to the glossary', async ({ page }) => {
 	await expect(page).toHaveURL(new RegExp(`glossary/#${href!.split('#')[1]}$`));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
 });
+
+test('nothing invites a click that does nothing: no button shows, and no text asks for one', async ({
+	page
+}) => {
+	for (const path of ['/', lessonPath(lessons[0]!), '/complete/', '/settings/']) {
+		await page.goto(path);
+		// Open every disclosure, so what hides inside is looked at too.
+		await page
+			.locator('details')
+			.evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+		const visible = await page
+			.locator('button')
+			.evaluateAll((all) => all.filter((b) => b.checkVisibility()).map((b) => b.textContent));
+		expect(visible, path).toEqual([]);
+		await expect(page.getByText(/choose "Check answers"/)).toBeHidden();
+	}
+	// The display settings need JavaScript to apply: their choices are not offered without it.
+	await expect(page.getByRole('radio')).toHaveCount(0);
+	await expect(page.getByText('These settings need JavaScript')).toBeVisible();
+});

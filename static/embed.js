@@ -88,6 +88,11 @@
 			var h = data.height;
 			if (typeof h === 'number' && h > 0 && h <= MAX_HEIGHT)
 				frame.style.height = Math.ceil(h) + 'px';
+		} else if (data.type === 'navigated') {
+			// The lesson moved on inside the frame: if its top is out of sight, bring it into view,
+			// so the learner starts the new lesson at its beginning, not mid-page.
+			var top = frame.getBoundingClientRect().top;
+			if (top < 0 || top > window.innerHeight) frame.scrollIntoView({ block: 'start' });
 		} else if (data.type === 'event' && typeof data.name === 'string') {
 			var detail = detailOf(data.name, data.detail);
 			if (detail)

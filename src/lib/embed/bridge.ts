@@ -17,9 +17,16 @@ interface Options {
 	session: CourseSession;
 }
 
-export function startEmbedBridge({ root, lesson, session }: Options): () => void {
+export interface EmbedBridge {
+	/** The frame moved to another page: the host brings the frame's top into view. */
+	navigated: () => void;
+	stop: () => void;
+}
+
+export function startEmbedBridge({ root, lesson, session }: Options): EmbedBridge {
 	const parent = window.parent;
-	if (parent === window) return () => {}; // Not in a frame: nothing to size or tell.
+	// Not in a frame: nothing to size or tell.
+	if (parent === window) return { navigated: () => {}, stop: () => {} };
 
 	let hostOrigin: string | null = null;
 	let eventsOn = false;
@@ -129,12 +136,17 @@ export function startEmbedBridge({ root, lesson, session }: Options): () => void
 	post({ context: 'h5p', action: 'hello' });
 	report(true);
 
-	return () => {
-		observer.disconnect();
-		stopListening();
-		cancelAnimationFrame(frame);
-		window.removeEventListener('load', schedule);
-		document.removeEventListener('load', schedule, true);
-		window.removeEventListener('message', onMessage);
+	return {
+		// Sent to any host (like a height, it says nothing about the learner): the frame is sized to
+		// its content, so after moving to another lesson the learner would otherwise land mid-page.
+		navigated: () => post(message({ type: 'navigated' })),
+		stop: () => {
+			observer.disconnect();
+			stopListening();
+			cancelAnimationFrame(frame);
+			window.removeEventListener('load', schedule);
+			document.removeEventListener('load', schedule, true);
+			window.removeEventListener('message', onMessage);
+		}
 	};
 }

@@ -29,6 +29,8 @@ export type LearnerEvent =
 
 export type EmbedMessage =
 	| { protocol: typeof PROTOCOL; version: number; type: 'resize'; height: number }
+	/** The frame moved to another lesson (or the course overview): show its top. */
+	| { protocol: typeof PROTOCOL; version: number; type: 'navigated' }
 	| {
 			protocol: typeof PROTOCOL;
 			version: number;

@@ -18,15 +18,15 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
 interface Fixtures {
 	/**
 	 * Scans the page as it is now and fails on any violation; `state` names it in the report.
-	 * `include` limits the scan to what changed since a full scan of the same page (a CSS
-	 * selector), which is most of a scan's cost saved for the same rules.
+	 * After a full scan of a page, `include` limits a scan to what changed (a CSS selector), and
+	 * `rules` to the rules a change can affect (colours, for a theme): same verdicts, less time.
 	 */
-	expectAccessible: (state: string, include?: string) => Promise<void>;
+	expectAccessible: (state: string, only?: { include?: string; rules?: string[] }) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
 	expectAccessible: async ({ page }, use, testInfo) => {
-		await use(async (state, include) => {
+		await use(async (state, { include, rules } = {}) => {
 			// Scan what the learner gets once scripts have run (status pills, glossary buttons).
 			// (Pages that ship no JavaScript at all are scanned as they are.)
 			const scripted = await page.evaluate(
@@ -38,7 +38,12 @@ export const test = base.extend<Fixtures>({
 				await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 			}
 			// No rule is disabled: a rule that must be turned off gets a comment here saying why.
-			const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+			// A page without frames is scanned in place ("legacy" mode); only frames need axe's
+			// cross-frame run, which opens a page of its own to merge results and takes twice as long.
+			const frames = await page.locator('iframe').count();
+			const builder = new AxeBuilder({ page }).setLegacyMode(frames === 0);
+			if (rules) builder.withRules(rules);
+			else builder.withTags(AXE_TAGS);
 			if (include) builder.include(include);
 			const results = await builder.analyze();
 			if (results.incomplete.length) {
@@ -71,7 +76,9 @@ export function questionGroup(page: Scope, question: Question): Locator {
 
 export function optionInput(page: Scope, question: Question, option: Option): Locator {
 	const role = question.kind === 'single' ? 'radio' : 'checkbox';
-	return questionGroup(page, question).getByRole(role, { name: option.text, exact: true });
+	// The option by its role and name, inside its question's fieldset (found by id: a role query
+	// over a whole long lesson costs more, and the group's name has tests of its own).
+	return page.locator(`#q-${question.id}`).getByRole(role, { name: option.text, exact: true });
 }
 
 /** Ticks the given options of every question by clicking their labels. */
@@ -137,4 +144,29 @@ export async function seedProgress(page: Page, progress: StoredProgress) {
 		},
 		[STORAGE_KEY, JSON.stringify(progress)]
 	);
+}
+
+/** Collects every CSP violation the page reports, from before its first script runs. */
+export async function recordViolations(page: Page): Promise<string[]> {
+	const violations: string[] = [];
+	await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
+	await page.addInitScript(() =>
+		document.addEventListener('securitypolicyviolation', (e) =>
+			(window as unknown as { __reportViolation: (v: string) => void }).__reportViolation(
+				`${e.violatedDirective} ${e.blockedURI || 'inline'} on ${location.pathname}`
+			)
+		)
+	);
+	return violations;
+}
+
+/** The page carries the strict policy: scripts and styles from the site or by hash, no referrer. */
+export async function expectStrictPolicy(page: Page) {
+	const policy = await page
+		.locator('meta[http-equiv="content-security-policy"]')
+		.getAttribute('content');
+	expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+	expect(policy).toMatch(/style-src 'self';/);
+	expect(policy).not.toContain('unsafe-inline');
+	await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
 }

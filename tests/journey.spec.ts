@@ -9,7 +9,7 @@ import {
 	seedProgress,
 	test
 } from './fixtures';
-import { correctOptions, firstLesson, lessonPath, lessons, wrongOptions } from './course';
+import { correctOptions, firstLesson, lessonPath, lessons, needed, wrongOptions } from './course';
 
 const lesson = firstLesson;
 const checkButton = (page: import('@playwright/test').Page) =>
@@ -67,6 +67,13 @@ test.describe('a knowledge check', () => {
 		}
 	});
 
+	test('says up front how many right answers pass, from the pass mark', async ({ page }) => {
+		const count = lesson.check.questions.length;
+		await expect(page.getByRole('region', { name: 'Check your understanding' })).toContainText(
+			`${count} questions. Answer them all, then choose "Check answers". You need ${needed(lesson)} right to pass.`
+		);
+	});
+
 	test('choosing an option never grades it', async ({ page }) => {
 		const question = lesson.check.questions[0]!;
 		await optionInput(page, question, question.options[0]!).check();
@@ -113,6 +120,7 @@ test.describe('a knowledge check', () => {
 		await expect(result).toBeFocused();
 		const max = lesson.check.questions.length;
 		await expect(result.getByRole('heading')).toHaveText(`Not passed yet: 0 out of ${max} right`);
+		await expect(result).toContainText(`You need ${needed(lesson)} out of ${max} to pass.`);
 		await expect(page.getByTestId('check-status')).toHaveText('Answers checked.');
 		for (const question of lesson.check.questions) {
 			const review = page.locator(`#review-${question.id}`);
@@ -121,6 +129,13 @@ test.describe('a knowledge check', () => {
 			await expect(review).toContainText(wrong.feedback);
 			for (const right of correctOptions(question)) {
 				await expect(review).toContainText(right.feedback);
+			}
+			if (question.kind === 'multiple') {
+				// The wrong answer given was one wrong option alone.
+				const total = correctOptions(question).length;
+				await expect(review).toContainText(
+					`You found 0 of the ${total} right answers, and chose 1 that is not right.`
+				);
 			}
 		}
 		await expect(result.getByRole('button', { name: 'Try again' })).toBeVisible();
@@ -173,7 +188,7 @@ test.describe('a knowledge check', () => {
 test.describe('moving on', () => {
 	test('an error shown in one lesson does not follow the learner to the next', async ({ page }) => {
 		await seedProgress(page, progressAfter([lesson]));
-		await openLesson(page, lesson);
+		await page.goto(lessonPath(lesson));
 		await page.getByRole('button', { name: 'Answer the questions again' }).click();
 		await checkButton(page).click();
 		await expect(page.getByTestId('error-summary')).toBeFocused();
@@ -201,7 +216,6 @@ test.describe('moving on', () => {
 		await checkButton(page).dblclick();
 		const result = page.getByTestId('check-result');
 		await expect(result.getByRole('heading')).toHaveText(/^You passed/);
-		await expect(result).toBeFocused();
 		expect(page.url()).toBe(url);
 		// The page settles where it was, and the next lesson is still one deliberate click away.
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);

@@ -1,41 +1,10 @@
 /**
- * The strict Content-Security-Policy every page carries, and the pages a static host needs
- * beyond the course: a 404 for unknown addresses and robots.txt.
+ * The strict Content-Security-Policy at work (every page is loaded under it, with its policy
+ * checked, in a11y.spec.ts and embed.spec.ts), and the pages a static host needs beyond the
+ * course: a 404 for unknown addresses and robots.txt.
  */
-import type { Page } from '@playwright/test';
-import { answerAll, expect, test } from './fixtures';
+import { answerAll, expect, recordViolations, test } from './fixtures';
 import { firstLesson, lessonPath } from './course';
-import { pages } from './pages';
-
-/** Collects every CSP violation the page reports, from before its first script runs. */
-async function recordViolations(page: Page): Promise<string[]> {
-	const violations: string[] = [];
-	await page.exposeFunction('__reportViolation', (v: string) => violations.push(v));
-	await page.addInitScript(() =>
-		document.addEventListener('securitypolicyviolation', (e) =>
-			(window as unknown as { __reportViolation: (v: string) => void }).__reportViolation(
-				`${e.violatedDirective} ${e.blockedURI || 'inline'} on ${location.pathname}`
-			)
-		)
-	);
-	return violations;
-}
-
-test('every page runs under the strict policy with no violation', async ({ page }) => {
-	const violations = await recordViolations(page);
-	for (const path of [...pages, '/embed/', `/embed/${firstLesson.slug}/`]) {
-		await page.goto(path);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
-		const policy = await page
-			.locator('meta[http-equiv="content-security-policy"]')
-			.getAttribute('content');
-		expect(policy, path).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
-		expect(policy, path).toMatch(/style-src 'self';/);
-		expect(policy, path).not.toContain('unsafe-inline');
-		await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
-	}
-	expect(violations).toEqual([]);
-});
 
 test('under the policy a check still works, client-side navigation included', async ({ page }) => {
 	const violations = await recordViolations(page);

@@ -20,7 +20,10 @@ export default defineConfig({
 		baseURL: SITE,
 		// Traces cost a tenth of the run; record one when debugging: npx playwright test --trace on
 		trace: 'off',
-		launchOptions: { executablePath }
+		launchOptions: { executablePath },
+		// The site's service worker would precache the whole site in every test's fresh browser
+		// context; only the offline tests let it run (test.use in offline.spec.ts).
+		serviceWorkers: 'block'
 	},
 	projects: [
 		{

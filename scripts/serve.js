@@ -11,13 +11,21 @@ import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
 /**
- * @param {{ dir?: string, port?: number, host?: string, base?: string }} options
+ * @param {{ dir?: string, port?: number, host?: string, base?: string, live?: boolean }} options
+ *   `live`: read the folder on every request (a test that deploys a new version into it);
+ *   otherwise the file list is read once, as a production server would.
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export function serve({ dir = 'build', port = 4173, host = '127.0.0.1', base = '' } = {}) {
+export function serve({
+	dir = 'build',
+	port = 4173,
+	host = '127.0.0.1',
+	base = '',
+	live = false
+} = {}) {
 	const prefix = base.replace(/\/+$/, '');
 	const files = sirv(dir, {
-		dev: false,
+		dev: live,
 		etag: true,
 		dotfiles: false,
 		// Public files, shared like GitHub Pages shares them: a lesson framed in a sandbox without
@@ -46,7 +54,8 @@ export function serve({ dir = 'build', port = 4173, host = '127.0.0.1', base = '
 		server.once('error', reject);
 		server.listen(port, host, () =>
 			resolve({
-				url: `http://${host}:${port}${prefix}/`,
+				// The port the system chose, when asked for any (0).
+				url: `http://${host}:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}${prefix}/`,
 				close: () => new Promise((done) => server.close(() => done()))
 			})
 		);

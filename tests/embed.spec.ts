@@ -21,6 +21,8 @@ const title = `Lesson ${lesson.number}: ${lesson.title} – Understanding benzod
 const iframe = (attrs = '', style = 'display:block;width:100%;height:40rem;border:0') =>
 	`<iframe src="${src}" title="${title}" loading="lazy" allow="fullscreen" data-ub-embed ${attrs} style="${style}"></iframe>`;
 const embedScript = `<script src="${SITE}/embed.js" async></script>`;
+/** embed.js loaded before anything after it, so it hears a frame's very first message. */
+const syncEmbedScript = `<script src="${SITE}/embed.js"></script>`;
 /** A lesson frame between two host links, sized by embed.js. */
 const betweenLinks = `<a href="#" id="before">Before</a>${iframe()}<a href="#" id="after">After</a>${embedScript}`;
 
@@ -328,7 +330,8 @@ test.describe('embed.js trusts only the course’s own frames', () => {
 				'/neighbour',
 				hostPage(
 					'Neighbour',
-					`${iframe('data-ub-events')}<iframe src="${evil}" title="Evil" data-ub-embed style="height:100px;border:0"></iframe>${embedScript}`,
+					// embed.js first (not async), so it listens before the evil frame speaks.
+					`${syncEmbedScript}${iframe('data-ub-events')}<iframe src="${evil}" title="Evil" data-ub-embed style="height:100px;border:0"></iframe>`,
 					recorder
 				)
 			)
@@ -395,7 +398,7 @@ test.describe('embed.js trusts only the course’s own frames', () => {
 				'/own-origin',
 				hostPage(
 					'Own origin',
-					`<iframe src="${fake}" title="Fake" data-ub-events style="height:100px;border:0"></iframe>${embedScript}`,
+					`${syncEmbedScript}<iframe src="${fake}" title="Fake" data-ub-events style="height:100px;border:0"></iframe>`,
 					recorder
 				)
 			)

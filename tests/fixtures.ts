@@ -166,7 +166,7 @@ export async function expectStrictPolicy(page: Page) {
 		.locator('meta[http-equiv="content-security-policy"]')
 		.getAttribute('content');
 	expect(policy).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
-	expect(policy).toMatch(/style-src 'self';/);
+	expect(policy).toMatch(/style-src 'self'( 'sha256-[^']+')*;/);
 	expect(policy).not.toContain('unsafe-inline');
 	await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
 }

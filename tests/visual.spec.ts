@@ -324,34 +324,20 @@ test.describe('comfort settings the learner controls', () => {
 	});
 
 	/**
-	 * The durations of every animation started by grading a check. Svelte transitions run on the
-	 * Web Animations API, so every `Element.prototype.animate` call is recorded from page load,
-	 * and read once the result is on screen (an animation that had not started yet would be
-	 * missed by `document.getAnimations()` straight after the click).
+	 * The durations of the animations running once a graded check's result is on screen. The
+	 * result fades in with a CSS animation, which `document.getAnimations()` lists while it runs
+	 * (read after the result is visible, not straight after the click, before anything started).
 	 */
 	const animationsAfterGrading = async (page: Page) => {
-		await page.addInitScript(() => {
-			const animate = Element.prototype.animate;
-			const calls: number[] = [];
-			(window as unknown as { __animations: number[] }).__animations = calls;
-			Element.prototype.animate = function (keyframes, options) {
-				const duration = typeof options === 'number' ? options : Number(options?.duration ?? 0);
-				calls.push(duration);
-				return animate.call(this, keyframes, options);
-			};
-		});
 		await openLesson(page, firstLesson);
 		await answerAll(page, firstLesson, 'right');
-		await page.evaluate(
-			() => ((window as unknown as { __animations: number[] }).__animations.length = 0)
-		);
 		await page.getByRole('button', { name: 'Check answers' }).click();
 		await expect(page.getByTestId('check-result')).toBeVisible();
-		await page.evaluate(
-			() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))
-		);
 		return page.evaluate(() =>
-			(window as unknown as { __animations: number[] }).__animations.filter((d) => d > 0)
+			document
+				.getAnimations()
+				.map((a) => Number(a.effect?.getTiming().duration ?? 0))
+				.filter((d) => d > 0)
 		);
 	};
 

@@ -1,10 +1,10 @@
-import { course, courseIndex, glossary, references, summaries } from '$lib/server/course';
+import { course, courseIndex } from '$lib/server/course';
 
+/**
+ * What every page gets: the course index the machine gates with (order, versions, question
+ * counts, pass marks; no titles, no answers). Anything more a page shows, it loads itself, so
+ * a page's data does not grow with the course.
+ */
 export function load() {
-	return {
-		lessons: summaries(course),
-		index: courseIndex(course),
-		references: references.map(({ id, title }) => ({ id, title })),
-		glossary: glossary.map(({ id, term, short }) => ({ id, term, short }))
-	};
+	return { index: courseIndex(course) };
 }

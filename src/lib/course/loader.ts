@@ -9,6 +9,7 @@ import * as v from 'valibot';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
 	AuthoredCheck,
+	FacilitatorNotes,
 	Glossary,
 	LessonFrontmatter,
 	References,
@@ -111,6 +112,28 @@ export function loadCourse(
 		folders.get(where.dir)!.set(where.file, text);
 	}
 
+	/**
+	 * The facilitator notes, if the lesson has them: validated like the rest, and every question
+	 * and source they name must exist.
+	 */
+	function readNotes(text: string | undefined, file: string) {
+		if (text === undefined) return undefined;
+		const before = problems.length;
+		const data = readYaml(text, file, problems);
+		if (problems.length > before) return undefined;
+		const notes = validate(FacilitatorNotes, data ?? {}, file, problems);
+		const ids = [
+			...(notes?.sources ?? []),
+			...(notes?.misconceptions ?? []).flatMap((m) => m.sources)
+		];
+		for (const id of new Set(ids)) {
+			if (!referenceIds.has(id)) {
+				problems.push(`${file}: unknown source id "${id}" (add it to src/content/references.yaml)`);
+			}
+		}
+		return notes;
+	}
+
 	const lessons: Omit<Lesson, 'number' | 'prev' | 'next'>[] = [];
 	const order = new Map<string, number>();
 	for (const [dir, dirFiles] of folders) {
@@ -155,7 +178,15 @@ export function loadCourse(
 				);
 			}
 		}
+		const notes = readNotes(dirFiles.get('facilitator.yaml'), `${base}/facilitator.yaml`);
 		if (!meta || !check) continue;
+		for (const [i, m] of (notes?.misconceptions ?? []).entries()) {
+			if (!check.questions.some((q) => q.id === m.question)) {
+				problems.push(
+					`${base}/facilitator.yaml: misconceptions[${i}].question: "${m.question}" is not a question in check.yaml`
+				);
+			}
+		}
 
 		const slug = name[2]!;
 		const number = Number(name[1]);
@@ -183,7 +214,8 @@ export function loadCourse(
 			sources: meta.sources,
 			reviewed: meta.reviewed,
 			sections: lessonSections(parts.body),
-			check: toCheck(check)
+			check: toCheck(check),
+			facilitator: notes ?? null
 		});
 	}
 

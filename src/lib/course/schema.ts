@@ -125,6 +125,55 @@ export const AuthoredCheck = v.pipe(
 	)
 );
 
+const texts = (field: string, min: number) =>
+	v.pipe(
+		v.array(text(`each ${field} entry`), `${field} must be a list`),
+		v.minLength(min, `${field} needs at least ${min}`)
+	);
+
+const sourceIds = v.pipe(
+	v.array(v.string('each source must be a source id such as S1'), 'sources must be a list'),
+	v.minLength(1, 'sources needs at least one source id: the notes cite their evidence')
+);
+
+/** A lesson's notes for educators running a workshop (`facilitator.yaml` beside the lesson). */
+export const FacilitatorNotes = v.strictObject(
+	{
+		minutes: v.pipe(
+			v.number('minutes must be a number'),
+			v.integer('minutes must be a whole number'),
+			v.minValue(5, 'minutes must be at least 5'),
+			v.maxValue(90, 'minutes must be at most 90')
+		),
+		aims: texts('aims', 1),
+		prompts: texts('prompts', 1),
+		misconceptions: v.pipe(
+			v.array(
+				v.strictObject(
+					{
+						question: kebab('question'),
+						belief: text('belief'),
+						fact: text('fact'),
+						sources: sourceIds
+					},
+					unknownField
+				),
+				'misconceptions must be a list'
+			),
+			v.minLength(1, 'misconceptions needs at least one')
+		),
+		handling: v.pipe(
+			v.array(
+				v.strictObject({ situation: text('situation'), response: text('response') }, unknownField),
+				'handling must be a list'
+			),
+			v.minLength(1, 'handling needs at least one')
+		),
+		sources: sourceIds
+	},
+	unknownField
+);
+
 export const Reference = v.strictObject({
 	id: v.pipe(v.string(), v.regex(/^S\d+[a-z]?$/, 'id must look like S1 or S17b')),
 	title: text('title'),
@@ -164,6 +213,7 @@ export type GlossaryEntry = v.InferOutput<typeof GlossaryEntry>;
 export type LessonFrontmatter = v.InferOutput<typeof LessonFrontmatter>;
 export type AuthoredCheck = v.InferOutput<typeof AuthoredCheck>;
 export type Reference = v.InferOutput<typeof Reference>;
+export type FacilitatorNotes = v.InferOutput<typeof FacilitatorNotes>;
 
 /** "questions[2].options[1].feedback" for a valibot issue, or "" at the top. */
 export function issuePath(issue: v.BaseIssue<unknown>): string {

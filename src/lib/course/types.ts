@@ -1,4 +1,7 @@
 /** The course as the site uses it: built once from the lesson files by `loadCourse`. */
+import type { FacilitatorNotes } from './schema';
+
+export type { FacilitatorNotes };
 
 export type QuestionKind = 'single' | 'multiple';
 
@@ -35,6 +38,13 @@ export interface LessonSummary {
 	questionCount: number;
 }
 
+/** Enough of another lesson to link to it: "Lesson 2: Tolerance…". */
+export interface LessonLink {
+	slug: string;
+	number: number;
+	title: string;
+}
+
 export interface Lesson extends Omit<LessonSummary, 'questionCount'> {
 	/** The folder under src/lessons, e.g. "10-gaba". */
 	dir: string;
@@ -43,10 +53,23 @@ export interface Lesson extends Omit<LessonSummary, 'questionCount'> {
 	sections: { id: string; title: string }[];
 	sources: string[];
 	check: Check;
+	/** Notes for educators running a workshop; never sent to learners' pages. */
+	facilitator: FacilitatorNotes | null;
 	prev: string | null;
 	next: string | null;
 }
 
 export interface Course {
 	lessons: Lesson[];
+}
+
+/** What a lesson page's server load gives it (the prose comes from its universal load). */
+export interface LessonPageData {
+	lesson: Lesson;
+	prev: LessonLink | null;
+	next: LessonLink | null;
+	/** How many lessons the course has. */
+	total: number;
+	/** Shown inside another site's frame (/embed/…). */
+	embedded: boolean;
 }

@@ -1,11 +1,36 @@
 /** The prerender entries and data of a lesson page, shared by /lessons/[slug] and /embed/[slug]. */
 import { error } from '@sveltejs/kit';
+import type { LessonPageData } from '$lib/course/types';
 import { course } from './course';
+import { renderProse } from './prose';
 
 export const entries = () => course.lessons.map(({ slug }) => ({ slug }));
 
-export function load({ params }: { params: { slug: string } }) {
-	const lesson = course.lessons.find((l) => l.slug === params.slug);
-	if (!lesson) error(404, `There is no lesson called "${params.slug}".`);
-	return { lesson };
+function find(slug: string) {
+	const lesson = course.lessons.find((l) => l.slug === slug);
+	if (!lesson) error(404, `There is no lesson called "${slug}".`);
+	return lesson;
+}
+
+/** What a lesson page needs: the lesson, its neighbours' titles and the course's length. */
+export function lessonData(slug: string, embedded: boolean): LessonPageData {
+	const lesson = find(slug);
+	const link = (other: string | null) => {
+		const l = course.lessons.find((x) => x.slug === other);
+		return l ? { slug: l.slug, number: l.number, title: l.title } : null;
+	};
+	// The facilitator's notes stay on the facilitator's pages.
+	return {
+		lesson: { ...lesson, facilitator: null },
+		prev: link(lesson.prev),
+		next: link(lesson.next),
+		total: course.lessons.length,
+		embedded
+	};
+}
+
+/** The lesson's prose as an HTML fragment, for moving to it from another lesson in the browser. */
+export function proseResponse(slug: string, embedded: boolean): Response {
+	const html = renderProse(find(slug).dir, { newTab: embedded });
+	return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
 }

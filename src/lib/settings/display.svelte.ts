@@ -1,4 +1,3 @@
-import { prefersReducedMotion } from 'svelte/motion';
 import {
 	SETTINGS_KEY,
 	applySettings,
@@ -40,20 +39,6 @@ class DisplaySettings {
 			this.saved = false;
 		}
 	}
-
-	/** Motion is reduced when the learner chose it or their device asks for it. */
-	get reduceMotion(): boolean {
-		return this.current.motion === 'reduce' || prefersReducedMotion.current;
-	}
 }
 
 export const display = new DisplaySettings();
-
-/**
- * A transition duration that honours reduced motion. Svelte transitions run on the Web
- * Animations API, which CSS `prefers-reduced-motion` rules cannot stop (Svelte docs), so every
- * transition takes its duration from here.
- */
-export function motionDuration(ms: number): number {
-	return display.reduceMotion ? 0 : ms;
-}

@@ -1,1 +1,4 @@
-export { entries, load } from '$lib/server/lessonRoute';
+import { entries, lessonData } from '$lib/server/lessonRoute';
+
+export { entries };
+export const load = ({ params }: { params: { slug: string } }) => lessonData(params.slug, false);

@@ -1,0 +1,1 @@
+export { citations as load } from '$lib/server/pages';

@@ -1,0 +1,5 @@
+import { entries, proseResponse } from '$lib/server/lessonRoute';
+
+export const prerender = true;
+export { entries };
+export const GET = ({ params }: { params: { slug: string } }) => proseResponse(params.slug, false);

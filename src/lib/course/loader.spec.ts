@@ -23,6 +23,14 @@ function problemsOf(name: string): string[] {
 describe('loadCourse with valid lessons', () => {
 	const course = loadCourse(readFixture('valid'), REFERENCES);
 
+	it('reads a lesson’s facilitator notes, and has none for a lesson without them', () => {
+		expect(course.lessons[0]!.facilitator).toMatchObject({
+			minutes: 20,
+			misconceptions: [{ question: 'first', sources: ['S1'] }]
+		});
+		expect(course.lessons[1]!.facilitator).toBeNull();
+	});
+
 	it('orders lessons by their folder number and strips it from the slug', () => {
 		expect(course.lessons.map((l) => [l.number, l.slug, l.title])).toEqual([
 			[1, 'first', 'First lesson'],
@@ -93,7 +101,16 @@ describe('loadCourse rejects a bad lesson with a message naming the file and fie
 		['one-option', `${first}/check.yaml: questions[0].options: options needs at least two options`],
 		['bad-kind', `${first}/check.yaml: questions[0].kind: kind must be "single" or "multiple"`],
 		['bad-date', `${first}/lesson.md: reviewed: reviewed must be a date like 2026-11-21`],
-		['no-lessons', 'src/lessons: has no lessons']
+		['no-lessons', 'src/lessons: has no lessons'],
+		[
+			'facilitator-unknown-question',
+			`${first}/facilitator.yaml: misconceptions[0].question: "second" is not a question in check.yaml`
+		],
+		[
+			'facilitator-unknown-source',
+			`${first}/facilitator.yaml: unknown source id "S404" (add it to src/content/references.yaml)`
+		],
+		['facilitator-missing-field', `${first}/facilitator.yaml: minutes: is missing`]
 	];
 
 	it.each(catalogue)('%s', (fixture, message) => {

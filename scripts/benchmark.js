@@ -117,6 +117,13 @@ for (let copy = 1; copy <= 25; copy++) {
 			check,
 			readFileSync(check, 'utf8').replace(/^(\s*- id: )([a-z0-9-]+)$/gm, `$1$2-${copy}`)
 		);
+		const notes = join(target, 'facilitator.yaml');
+		if (existsSync(notes)) {
+			writeFileSync(
+				notes,
+				readFileSync(notes, 'utf8').replace(/^(\s*- question: )([a-z0-9-]+)$/gm, `$1$2-${copy}`)
+			);
+		}
 	}
 }
 const bigTime = build(big);

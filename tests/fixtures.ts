@@ -110,6 +110,8 @@ export function progressAfter(passed: Lesson[]): StoredProgress {
 	const course = {
 		lessons: lessons.map((l) => ({
 			slug: l.slug,
+			number: l.number,
+			title: l.title,
 			version: checkVersion(checkKey(l.check)),
 			questions: l.check.questions.length,
 			passMark: l.check.passMark

@@ -16,6 +16,9 @@ import {
 /** What every page knows of a lesson: enough to gate, to show statuses and to check saved scores. */
 export interface LessonEntry {
 	slug: string;
+	/** Its place in the whole course (1-based) and its title, for links such as "Next lesson". */
+	number: number;
+	title: string;
 	/** Fingerprint of the lesson's answer key (`checkVersion`); saved progress carries it too. */
 	version: string;
 	/** How many questions its check has. */

@@ -309,7 +309,8 @@ export function toSaved(stored: StoredProgress): SavedProgress {
 
 /**
  * The stored copy of the machine's progress: lessons that changed since `previous` are stamped
- * with `now`, the others keep their time, so merging can tell which copy is newer. The place to
+ * with `now`, the others keep their time, so merging can tell which copy is newer; `previous`
+ * itself when nothing changed. The place to
  * resume moves only when the learner moved in this tab (`moved`): a tab that merely shows another
  * lesson than the others must not keep claiming it.
  */
@@ -321,14 +322,25 @@ export function stamp(
 	moved: boolean
 ): StoredProgress {
 	const lessons: Record<string, StoredLesson> = {};
+	let changed = moved || saved.openAll !== previous.openAll;
 	for (const entry of course.lessons) {
 		const progress = saved.progress[entry.slug];
 		const before = previous.lessons[entry.slug];
 		if (!progress || (!before && isUntouched(progress))) continue;
-		lessons[entry.slug] =
-			before && canonical(progressOf(before)) === canonical(progress)
-				? before
-				: { ...progress, version: entry.version, at: Math.max(now, (before?.at ?? 0) + 1) };
+		if (before && canonical(progressOf(before)) === canonical(progress)) {
+			lessons[entry.slug] = before;
+		} else {
+			changed = true;
+			lessons[entry.slug] = {
+				...progress,
+				version: entry.version,
+				at: Math.max(now, (before?.at ?? 0) + 1)
+			};
+		}
+	}
+	// Nothing new: the same copy, so the caller can tell without comparing.
+	if (!changed && Object.keys(lessons).length === Object.keys(previous.lessons).length) {
+		return previous;
 	}
 	return {
 		...previous,

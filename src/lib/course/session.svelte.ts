@@ -73,9 +73,18 @@ function listenToStorage(key: string, onChange: (value: string | null) => void):
 	return () => window.removeEventListener('storage', handler);
 }
 
+/** Which course this tab runs, and where its progress is kept (a workshop has its own). */
+export interface SessionScope {
+	course: CourseIndex;
+	storageKey: string;
+	/** Every check open in this tab (a workshop without the mastery gate). Never saved. */
+	openAllHere: boolean;
+}
+
 export class CourseSession {
-	readonly course: CourseIndex;
-	readonly #key: string;
+	#course: CourseIndex;
+	#key: string;
+	#openAllHere = false;
 	readonly #now: () => number;
 	readonly #newEpoch: () => string;
 	#actor: Actor<typeof courseMachine> | null = null;
@@ -89,6 +98,13 @@ export class CourseSession {
 	#retryMs = RETRY_MS;
 	/** The lesson this tab's actor had open at the last change. */
 	#current: string | null = null;
+	/** The actor's progress map at the last change (the machine replaces it only on a change). */
+	#progress: CourseContext['progress'] | null = null;
+	/** Storage that worked, kept until it fails (opening it writes a probe). */
+	#storage: StorageLike | null = null;
+	/** The stored text as this tab last wrote or merged it: if storage still holds it, no other
+	 * tab has written since, and there is nothing to read back and merge. */
+	#lastText: string | null | undefined = undefined;
 
 	snapshot: SnapshotFrom<typeof courseMachine> = $state.raw()!;
 	notice: Notice | null = $state.raw(null);
@@ -96,7 +112,7 @@ export class CourseSession {
 	ready = $state(false);
 
 	constructor(course: CourseIndex, options: SessionOptions = {}) {
-		this.course = course;
+		this.#course = course;
 		this.#key = options.storageKey ?? STORAGE_KEY;
 		this.#now = options.now ?? Date.now;
 		this.#newEpoch = options.newEpoch ?? randomEpoch;
@@ -108,6 +124,25 @@ export class CourseSession {
 		return this.snapshot.context;
 	}
 
+	/** The lessons this tab runs: the whole course, or a workshop's. */
+	get course(): CourseIndex {
+		return this.#course;
+	}
+
+	/** Where this tab's progress is kept. */
+	get storageKey(): string {
+		return this.#key;
+	}
+
+	/** Runs a workshop instead of the whole course: set before `start()`. */
+	configure(scope: SessionScope): void {
+		if (this.#actor) throw new Error('configure() must come before start()');
+		this.#course = scope.course;
+		this.#key = scope.storageKey;
+		this.#openAllHere = scope.openAllHere;
+		this.snapshot = getInitialSnapshot(courseMachine, { course: scope.course });
+	}
+
 	start({
 		getStorage = () => globalThis.localStorage,
 		listen = listenToStorage
@@ -115,8 +150,10 @@ export class CourseSession {
 		if (this.#actor) return;
 		this.#getStorage = getStorage;
 		const storage = openStorage(getStorage);
+		this.#storage = storage;
 		const text = storage ? readText(storage, this.#key) : undefined;
-		const read = readStored(text ?? null, this.course);
+		this.#lastText = text;
+		const read = readStored(text ?? null, this.#course);
 		if (read.kind === 'ok') {
 			this.#stored = read.stored.epoch ? read.stored : { ...read.stored, epoch: this.#newEpoch() };
 			this.#say(this.#droppedNotice(read.dropped));
@@ -128,7 +165,7 @@ export class CourseSession {
 
 		this.#current = this.#stored.current;
 		const actor = createActor(courseMachine, {
-			input: { course: this.course, saved: toSaved(this.#stored) }
+			input: { course: this.#course, saved: toSaved(this.#stored) }
 		});
 		this.#actor = actor;
 		let repaired = 0;
@@ -145,6 +182,7 @@ export class CourseSession {
 		this.#stop.push(() => subscription.unsubscribe());
 		this.#stop.push(listen(this.#key, (value) => this.#heard(value)));
 		actor.start();
+		if (this.#openAllHere) actor.send({ type: 'host.openAll' });
 		this.snapshot = actor.getSnapshot();
 		// Anything dropped on reading is dropped from storage too, so the notice is said once.
 		if (read.kind === 'ok' && (read.dropped.changed.length || read.dropped.damaged.length)) {
@@ -194,16 +232,21 @@ export class CourseSession {
 
 	#droppedNotice({ changed, damaged }: Dropped): Notice | null {
 		if (!changed.length && !damaged.length) return null;
-		const number = (slug: string) => this.course.lessons.findIndex((l) => l.slug === slug) + 1;
+		const number = (slug: string) => this.#course.lessons.find((l) => l.slug === slug)?.number ?? 0;
 		return { kind: 'lessons-reset', changed: changed.map(number), damaged: damaged.map(number) };
 	}
 
 	/** After every change of the actor: stamp what changed, and save if anything did. */
 	#record(context: CourseContext): void {
 		const moved = context.current !== this.#current;
+		// Most changes (an error shown, a key learned) leave progress alone: nothing to stamp.
+		if (!moved && context.progress === this.#progress && context.openAll === this.#stored.openAll) {
+			return;
+		}
 		this.#current = context.current;
-		const next = stamp(savedPart(context), this.#stored, this.course, this.#now(), moved);
-		if (sameStored(next, this.#stored)) return;
+		this.#progress = context.progress;
+		const next = stamp(savedPart(context), this.#stored, this.#course, this.#now(), moved);
+		if (next === this.#stored) return;
 		this.#stored = next;
 		this.#save();
 	}
@@ -213,13 +256,16 @@ export class CourseSession {
 	 * when storage refused; then the page says so and tries again later.
 	 */
 	#save(): boolean {
-		const storage = openStorage(this.#getStorage);
+		const storage = (this.#storage ??= openStorage(this.#getStorage));
 		const text = storage ? readText(storage, this.#key) : undefined;
-		if (storage && text !== undefined) {
-			const read = readStored(text, this.course, this.context.checks);
+		if (storage && text !== undefined && text !== this.#lastText) {
+			const read = readStored(text, this.#course, this.context.checks);
 			if (read.kind === 'ok') this.#adopt(mergeStored(this.#stored, read.stored));
 		}
-		const written = !!storage && writeText(storage, this.#key, JSON.stringify(this.#stored));
+		const json = JSON.stringify(this.#stored);
+		const written = !!storage && writeText(storage, this.#key, json);
+		this.#lastText = written ? json : undefined;
+		if (!written) this.#storage = null;
 		if (written && this.#failing) {
 			this.#failing = false;
 			this.#retryMs = RETRY_MS;
@@ -245,15 +291,17 @@ export class CourseSession {
 	#heard(text: string | null): void {
 		if (text === null) {
 			// Storage was cleared elsewhere: follow, and never write the old progress back.
+			this.#lastText = null;
 			this.#stored = emptyStored(this.#newEpoch(), this.#now());
 			this.#say({ kind: 'cleared-elsewhere' });
 			this.#actor?.send({ type: 'sync.progress', saved: toSaved(this.#stored) });
 			return;
 		}
-		const read = readStored(text, this.course, this.context.checks);
+		const read = readStored(text, this.#course, this.context.checks);
 		if (read.kind !== 'ok') return; // Ours is still good; the next save replaces theirs.
 		const before = this.#stored.epoch;
 		this.#adopt(mergeStored(this.#stored, read.stored));
+		this.#lastText = text;
 		if (this.#stored.epoch !== before) this.#say({ kind: 'cleared-elsewhere' });
 	}
 

@@ -1,5 +1,7 @@
 /** What the learner sees of their progress, derived from the machine's context. */
 import type { SnapshotFrom } from 'xstate';
+import type { CourseIndex } from './progress';
+import type { LessonLink } from './types';
 import { allPassed, isUnlocked, type CourseContext, type CourseMachine } from './courseMachine';
 
 export type LessonStatus = 'locked' | 'not-started' | 'in-progress' | 'passed';
@@ -53,4 +55,17 @@ export function checkPhase(snapshot: SnapshotFrom<CourseMachine>, slug: string):
 	if (snapshot.matches({ lesson: { answering: 'incomplete' } })) return 'incomplete';
 	if (snapshot.matches({ lesson: 'answering' })) return 'answering';
 	return 'static';
+}
+
+/** The lessons before and after `slug` in the course this tab runs (a workshop's, or all). */
+export function neighbours(
+	course: CourseIndex,
+	slug: string
+): { prev: LessonLink | null; next: LessonLink | null } {
+	const i = course.lessons.findIndex((l) => l.slug === slug);
+	const link = (entry: CourseIndex['lessons'][number] | undefined) =>
+		entry ? { slug: entry.slug, number: entry.number, title: entry.title } : null;
+	return i < 0
+		? { prev: null, next: null }
+		: { prev: link(course.lessons[i - 1]), next: link(course.lessons[i + 1]) };
 }

@@ -14,8 +14,10 @@ export interface TestCourse {
 export function testCourse(lessons: Record<string, CheckKey>): TestCourse {
 	return {
 		index: {
-			lessons: Object.entries(lessons).map(([slug, key]) => ({
+			lessons: Object.entries(lessons).map(([slug, key], i) => ({
 				slug,
+				number: i + 1,
+				title: `Lesson ${slug}`,
 				version: checkVersion(key),
 				questions: key.questions.length,
 				passMark: key.passMark

@@ -33,11 +33,13 @@ export function summaries({ lessons }: Course): LessonSummary[] {
 	}));
 }
 
-/** What the machine needs of every lesson: order, version, size and pass mark; no answers. */
+/** What every page needs of every lesson: order, title, version, size and pass mark; no answers. */
 export function courseIndex({ lessons }: Course): CourseIndex {
 	return {
 		lessons: lessons.map((l) => ({
 			slug: l.slug,
+			number: l.number,
+			title: l.title,
 			version: checkVersion(checkKey(l.check)),
 			questions: l.check.questions.length,
 			passMark: l.check.passMark

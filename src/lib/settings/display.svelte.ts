@@ -29,6 +29,12 @@ class DisplaySettings {
 		});
 	}
 
+	/** Back to following the device (after "Clear this device"). */
+	reset(): void {
+		this.current = { ...defaultSettings };
+		applySettings(document.documentElement, this.current);
+	}
+
 	set(change: Partial<Settings>): void {
 		this.current = { ...this.current, ...change };
 		applySettings(document.documentElement, this.current);

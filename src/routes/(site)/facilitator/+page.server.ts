@@ -1,0 +1,1 @@
+export { facilitatorData as load } from '$lib/server/facilitator';

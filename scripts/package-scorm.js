@@ -5,6 +5,7 @@
 //   npm run package:scorm                                   the whole course, from a fresh build
 //   npm run package:scorm -- --lessons gaba,tolerance       chosen lessons, in course order
 //   npm run package:scorm -- --no-build                     package build/ as it is (npm test)
+//   … --check                      then validate what was written (scripts/check-scorm.js)
 //
 // A package of chosen lessons is built on its own (COURSE_LESSONS, read by
 // src/lib/server/course.ts) into dist/scorm/build-<lessons>/, so build/ is never touched.
@@ -25,6 +26,7 @@ const { values } = parseArgs({
 	options: {
 		lessons: { type: 'string' },
 		'no-build': { type: 'boolean', default: false },
+		check: { type: 'boolean', default: false },
 		out: { type: 'string', default: 'dist/scorm' }
 	}
 });
@@ -120,6 +122,8 @@ const standards = [
 	['1.2', 'scorm12', 'scorm/schemas/1.2'],
 	['2004', 'scorm2004', 'scorm/schemas/2004-4th']
 ];
+/** @type {string[]} */
+const written = [];
 console.log(
 	`SCORM packages of "${info.title}" (${course.lessons.length} of ${allLessons} lessons), identifier ${info.identifier}, version ${info.version}:`
 );
@@ -135,7 +139,14 @@ for (const [standard, suffix, schemas] of standards) {
 	const zip = zipSync(entries, { level: 9 });
 	const path = join(values.out, `${info.identifier}-${suffix}.zip`);
 	writeFileSync(path, zip);
+	written.push(path);
 	console.log(
 		`  ${relative('.', path)}  ${(zip.length / 1024).toFixed(0)} kB, ${info.files.length} course files`
 	);
+}
+if (values.check) {
+	const check = spawnSync('node', [join(root, 'scripts/check-scorm.js'), ...written], {
+		stdio: 'inherit'
+	});
+	process.exit(check.status ?? 1);
 }

@@ -45,13 +45,12 @@ run(
 	'content scan of the built pages (forbidden text, phone links, figure styles)'
 );
 run('npx', ['html-validate', 'build'], 'html-validate (a11y preset) over the built pages');
-// Packaged from the build above (no second build); the browser tests launch these zips in a
-// SCORM runtime (tests/scorm.spec.ts).
-run('node', ['scripts/package-scorm.js', '--no-build'], 'SCORM 1.2 and 2004 packages (dist/scorm)');
+// Packaged from the build above (no second build), then checked: manifests valid against the
+// IMS/ADL schemas, every file listed. The browser tests launch these zips in a SCORM runtime.
 run(
 	'node',
-	['scripts/check-scorm.js'],
-	'SCORM manifests valid against the IMS/ADL schemas, every file listed'
+	['scripts/package-scorm.js', '--no-build', '--check'],
+	'SCORM 1.2 and 2004 packages of the build (dist/scorm), checked against the schemas'
 );
 run('npx', ['playwright', 'test'], 'browser tests (playwright, Chromium)');
 

@@ -218,6 +218,15 @@ describe.each(['1.2', '2004'] as ScormVersion[])('SCORM %s', (version) => {
 		expect(status[version](lms)).toEqual(expected[version](100, true));
 	});
 
+	it('a score reached in this session stays after "Start over" in it', () => {
+		const lms = new TestLms(version);
+		const { session } = launch(lms, pass(first));
+		session.startOver();
+		session.send(open(first));
+		expect(session.context.progress[first]!.passed).toBe(false);
+		expect(status[version](lms)).toEqual(expected[version](25, false));
+	});
+
 	it('an LMS that refuses values: the page says so, keeps going, and catches up when it can', () => {
 		const lms = new TestLms(version);
 		const { session } = launch(lms, [open(first)]);

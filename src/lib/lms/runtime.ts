@@ -11,6 +11,7 @@
  *   refused is sent again before each later commit, and the page says when it gets through.
  * - **Review and browse modes** read the learner's progress and write nothing.
  */
+import type { CourseContext } from '$lib/course/courseMachine';
 import { emptyStored } from '$lib/course/saved';
 import type { CourseSession } from '$lib/course/session.svelte';
 import { LmsConnection } from './connection';
@@ -87,8 +88,11 @@ export function startInLms(
 	else if (lms.failing) trouble();
 	win.document.documentElement.dataset.lms = lms.version;
 
-	const report = (mastery: Mastery, location: string | null) => {
-		for (const [element, value] of statusValues(lms.version, mastery, location)) {
+	// What the gradebook holds never goes down: not after "Start over", nor in a later session.
+	let best = recorded;
+	const report = (context: CourseContext) => {
+		best = bestOf(best, masteryOf(context));
+		for (const [element, value] of statusValues(lms.version, best, context.current)) {
 			lms.set(element, value);
 		}
 	};
@@ -98,7 +102,7 @@ export function startInLms(
 	};
 
 	let before = session.context;
-	report(bestOf(recorded, masteryOf(before)), before.current);
+	report(before);
 	lms.set(names.exit, 'suspend');
 	commit();
 
@@ -106,7 +110,7 @@ export function startInLms(
 		const graded = gradedChecks(before, after);
 		const moved = after.current !== before.current;
 		before = after;
-		report(bestOf(recorded, masteryOf(after)), after.current);
+		report(after);
 		for (const check of graded) {
 			for (const record of checkInteractions(lms.version, interactions, check, new Date(now()))) {
 				if (interactions >= MAX_INTERACTIONS) break;

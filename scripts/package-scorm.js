@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
 import { loadTs, root } from './ts.js';
@@ -32,7 +32,7 @@ const { values } = parseArgs({
 });
 
 /** @param {string} dir @returns {string[]} every file under `dir`, relative to it, with "/" */
-export function listFiles(dir) {
+function listFiles(dir) {
 	/** @param {string} sub @returns {string[]} */
 	const walk = (sub) =>
 		readdirSync(join(dir, sub)).flatMap((name) => {
@@ -73,16 +73,21 @@ const { SITE_NAME } = await loadTs('/src/lib/title.ts');
 const allLessons = readdirSync(join(root, 'src/lessons')).filter((d) => /^\d+-/.test(d)).length;
 const whole = course.lessons.length === allLessons;
 
+const out = resolve(root, values.out);
 const site = whole
-	? 'build'
-	: join(values.out, `build-${course.lessons.map((l) => l.slug).join('-')}`);
+	? join(root, 'build')
+	: join(out, `build-${course.lessons.map((l) => l.slug).join('-')}`);
 if (!values['no-build']) {
-	console.log(`Building ${whole ? 'the site' : `lessons ${chosen.join(', ')}`} into ${site}/`);
+	console.log(
+		`Building ${whole ? 'the site' : `lessons ${chosen.join(', ')}`} into ${relative('.', site)}/`
+	);
 	const env = whole ? process.env : { ...process.env, BUILD_DIR: site };
 	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit', env, cwd: root });
 	if (build.status !== 0) fail('The build failed: no packages written.');
 } else if (!existsSync(join(site, pack.LAUNCH))) {
-	fail(`Nothing to package: ${site}/ has no ${pack.LAUNCH}. Build first (npx vite build).`);
+	fail(
+		`Nothing to package: ${relative('.', site)}/ has no ${pack.LAUNCH}. Build first (npx vite build).`
+	);
 }
 
 // What the course loads, and nothing else.
@@ -115,7 +120,7 @@ const info = pack.packageInfo({
 	files
 });
 
-mkdirSync(values.out, { recursive: true });
+mkdirSync(out, { recursive: true });
 const encoder = new TextEncoder();
 /** @type {[import('../src/lib/lms/manifest').PackageStandard, string, string][]} */
 const standards = [
@@ -137,7 +142,7 @@ for (const [standard, suffix, schemas] of standards) {
 		add(name, readFileSync(join(root, schemas, name)));
 	for (const file of info.files) add(file, readFileSync(join(site, file)));
 	const zip = zipSync(entries, { level: 9 });
-	const path = join(values.out, `${info.identifier}-${suffix}.zip`);
+	const path = join(out, `${info.identifier}-${suffix}.zip`);
 	writeFileSync(path, zip);
 	written.push(path);
 	console.log(

@@ -82,17 +82,17 @@ const wrapperPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <style>body{margin:0}iframe{display:block;width:100%;height:88vh;border:0}</style></head>
 <body><iframe id="sco" title="Understanding benzodiazepines" src="SRC"></iframe></body></html>`;
 
-export async function startLmsServer(): Promise<LmsServer> {
+export async function startLmsServer(packages = PACKAGES): Promise<LmsServer> {
 	const dir = mkdtempSync(join(tmpdir(), 'scorm-lms-'));
 	const files = {} as Record<Standard, Set<string>>;
 	const serveContent = {} as Record<Standard, ReturnType<typeof sirv>>;
 	for (const standard of ['1.2', '2004'] as Standard[]) {
-		if (!existsSync(PACKAGES[standard])) {
+		if (!existsSync(packages[standard])) {
 			throw new Error(
-				`${PACKAGES[standard]} is missing: package the build first (node scripts/package-scorm.js --no-build)`
+				`${packages[standard]} is missing: package the build first (node scripts/package-scorm.js --no-build)`
 			);
 		}
-		const entries = unzipSync(readFileSync(PACKAGES[standard]));
+		const entries = unzipSync(readFileSync(packages[standard]));
 		const target = join(dir, standard);
 		files[standard] = new Set(Object.keys(entries));
 		for (const [name, bytes] of Object.entries(entries)) {

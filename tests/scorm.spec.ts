@@ -126,9 +126,8 @@ async function launch(page: Page, options: Launch): Promise<Frame> {
 	const src = nested ? `/lms/player.html?src=${encodeURIComponent(content)}` : content;
 	await page.goto(`${lms.origin}/lms/launch.html?src=${encodeURIComponent(src)}`);
 	launched.push(page);
-	let frame = (await page.locator('#sco').elementHandle())!.contentFrame();
-	if (nested) frame = (await (await frame)!.locator('#sco').elementHandle())!.contentFrame();
-	const course = (await frame)!;
+	let course = (await (await page.locator('#sco').elementHandle())!.contentFrame())!;
+	if (nested) course = (await (await course.locator('#sco').elementHandle())!.contentFrame())!;
 	await course.locator(`html[data-lms="${standard}"]`).waitFor({ state: 'attached' });
 	return course;
 }

@@ -37,6 +37,12 @@ function announcerStyleHash() {
 }
 
 /**
+ * Where the site is built: build/, or another folder for a build that must leave build/ alone
+ * (a SCORM package of chosen lessons, scripts/package-scorm.js).
+ */
+const out = process.env.BUILD_DIR ?? 'build';
+
+/**
  * adapter-static, plus the 404.html that static hosts serve for unknown addresses. It is the
  * prerendered /not-found/ page (no JavaScript) with its relative links made absolute, because the
  * host serves it at whatever depth the unknown address has. A site served from a sub-path (a
@@ -52,8 +58,8 @@ function staticSite(options) {
 		name: 'adapter-static with 404.html',
 		async adapt(builder) {
 			await inner.adapt(builder);
-			const page = readFileSync('build/not-found/index.html', 'utf8');
-			writeFileSync('build/404.html', page.replace(/(href|src)="\.\.\//g, `$1="${base}/`));
+			const page = readFileSync(`${out}/not-found/index.html`, 'utf8');
+			writeFileSync(`${out}/404.html`, page.replace(/(href|src)="\.\.\//g, `$1="${base}/`));
 		}
 	};
 }
@@ -94,7 +100,7 @@ const config = {
 				: true
 	},
 	kit: {
-		adapter: staticSite({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: staticSite({ pages: out, assets: out, fallback: undefined, strict: true }),
 		// Relative asset and link paths, so the build also works from a sub-folder, a zip in an LMS
 		// or a workshop file share.
 		paths: { relative: true },

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { HOW_TO_GET_CHROMIUM, findChromium } from './browser.js';
+import { HOW_TO_GET_XMLLINT, hasXmllint } from './xmllint.js';
 
 const started = Date.now();
 let env = process.env;
@@ -24,6 +25,10 @@ if (!chromium) {
 	process.exit(1);
 }
 env = { ...process.env, CHROMIUM_PATH: chromium };
+if (!hasXmllint()) {
+	console.error(HOW_TO_GET_XMLLINT);
+	process.exit(1);
+}
 
 if (!existsSync('node_modules/.package-lock.json')) {
 	run('npm', ['ci', '--no-audit', '--no-fund'], 'install dependencies (npm ci)');
@@ -40,6 +45,13 @@ run(
 	'content scan of the built pages (forbidden text, phone links, figure styles)'
 );
 run('npx', ['html-validate', 'build'], 'html-validate (a11y preset) over the built pages');
+// Packaged from the build above (no second build), then checked: manifests valid against the
+// IMS/ADL schemas, every file listed. The browser tests launch these zips in a SCORM runtime.
+run(
+	'node',
+	['scripts/package-scorm.js', '--no-build', '--check'],
+	'SCORM 1.2 and 2004 packages of the build (dist/scorm), checked against the schemas'
+);
 run('npx', ['playwright', 'test'], 'browser tests (playwright, Chromium)');
 
 console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -10,6 +10,7 @@ import {
 	type SavedProgress
 } from './courseMachine';
 import { freshProgress, type LessonProgress } from './progress';
+import { emptyStored, readStored, stamp } from './saved';
 import { mixedLessons, twoLessons } from './testCourse';
 
 type Snap = SnapshotFrom<typeof courseMachine>;
@@ -48,6 +49,19 @@ describe('course machine', () => {
 		expect(snapshot.context.current).toBe('one');
 		expect(snapshot.context.progress.one!.visited).toBe(true);
 		expect(snapshot.context.checks.one).toEqual(mixedLessons.keys.one);
+	});
+
+	it('unticking every box of a question leaves it unanswered, and the save stays readable', () => {
+		const actor = start([open('one'), answer('q1', 'a'), answer('q2', 'a'), answer('q2')]);
+		const { context } = actor.getSnapshot();
+		expect(context.progress.one!.answers).toEqual({ q1: ['a'] });
+		const stored = stamp(savedPart(context), emptyStored('e', 1), index, 2, true);
+		expect(readStored(JSON.stringify(stored), index, mixedLessons.keys)).toMatchObject({
+			kind: 'ok',
+			dropped: { changed: [], damaged: [] }
+		});
+		actor.send(submit);
+		expect(actor.getSnapshot().context.missing).toEqual(['q2']);
 	});
 
 	it('ignores a lesson that does not exist', () => {

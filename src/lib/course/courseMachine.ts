@@ -207,10 +207,13 @@ export const courseMachine = setup({
 		recordAnswer: assign(({ context, event }) => {
 			assertEvent(event, 'learner.answer');
 			return {
-				progress: updateCurrent(context, (p) => ({
-					...p,
-					answers: { ...p.answers, [event.questionId]: [...event.optionIds] }
-				}))
+				progress: updateCurrent(context, (p) => {
+					// Unticking every box leaves the question unanswered, as it was: saved progress never
+					// holds an empty answer, which reading it back rejects as impossible.
+					const answers = { ...p.answers, [event.questionId]: [...event.optionIds] };
+					if (!event.optionIds.length) delete answers[event.questionId];
+					return { ...p, answers };
+				})
 			};
 		}),
 		/** Remembers which questions had no answer, for the error summary and the page title. */

@@ -53,7 +53,12 @@ export type Notice =
 	/** Some lessons started afresh; the others kept their progress. Numbers are 1-based. */
 	| { kind: 'lessons-reset'; changed: number[]; damaged: number[] }
 	| { kind: 'cleared' }
-	| { kind: 'cleared-elsewhere' };
+	| { kind: 'cleared-elsewhere' }
+	/** Launched by an LMS that refused a value or a commit (src/lib/lms): the course goes on. */
+	| { kind: 'lms-not-recording' }
+	| { kind: 'lms-recording-again' }
+	/** Launched by an LMS in review or browse mode: it keeps what it has recorded. */
+	| { kind: 'lms-review' };
 
 const lessonList = (numbers: number[]) => {
 	const names = numbers.map((n) => `lesson ${n}`);
@@ -72,7 +77,12 @@ const fixed: Record<Exclude<Notice['kind'], 'lessons-reset'>, string> = {
 		'Your saved progress came from a different version of this course, so the course has started fresh.',
 	cleared: 'Your progress has been cleared. You can start again whenever you like.',
 	'cleared-elsewhere':
-		'Your progress was cleared in another tab or window, so this page has started fresh too.'
+		'Your progress was cleared in another tab or window, so this page has started fresh too.',
+	'lms-not-recording':
+		'Your learning platform is not recording your progress right now, so your results may not reach it. Everything else in the course works. Keep this window open to keep your place.',
+	'lms-recording-again': 'Your learning platform is recording your progress again.',
+	'lms-review':
+		'You are reviewing this course. Your learning platform keeps the results it has and does not record what you do now.'
 };
 
 export function describeNotice(notice: Notice): string {
@@ -96,5 +106,9 @@ export function describeNotice(notice: Notice): string {
 
 /** A notice worth showing is never replaced by a less important one. */
 export function isInfo(notice: Notice): boolean {
-	return notice.kind === 'cleared' || notice.kind === 'saving-again';
+	return (
+		notice.kind === 'cleared' ||
+		notice.kind === 'saving-again' ||
+		notice.kind === 'lms-recording-again'
+	);
 }

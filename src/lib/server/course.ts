@@ -16,9 +16,35 @@ const files = import.meta.glob<string>('/src/lessons/*/*.{md,yaml}', {
 	eager: true
 });
 
+/**
+ * The lesson files to build: every lesson, or only those named in COURSE_LESSONS (slugs joined
+ * by commas), for a SCORM package of chosen lessons (scripts/package-scorm.js). They keep their
+ * course order and are numbered afresh; a name that is no lesson stops the build.
+ */
+export function chooseLessons(all: Record<string, string>, names = ''): Record<string, string> {
+	const wanted = names
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean);
+	if (!wanted.length) return all;
+	const slugOf = (path: string) => /^\/src\/lessons\/\d+-([^/]+)\//.exec(path)?.[1];
+	const known = new Set(Object.keys(all).map(slugOf));
+	const unknown = wanted.filter((slug) => !known.has(slug));
+	if (unknown.length) {
+		const names = [...known].filter(Boolean).join(', ');
+		throw new Error(
+			`COURSE_LESSONS: no lesson named ${unknown.join(', ')} (the lessons: ${names})`
+		);
+	}
+	return Object.fromEntries(Object.entries(all).filter(([path]) => wanted.includes(slugOf(path)!)));
+}
+
 export const references = loadReferences(referencesText);
 export const glossary = loadGlossary(glossaryText);
-export const course: Course = loadCourse(files, new Set(references.map((r) => r.id)));
+export const course: Course = loadCourse(
+	chooseLessons(files, process.env.COURSE_LESSONS),
+	new Set(references.map((r) => r.id))
+);
 
 export function summaries({ lessons }: Course): LessonSummary[] {
 	return lessons.map((l) => ({

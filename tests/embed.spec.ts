@@ -678,8 +678,10 @@ test.describe('the "Embed this lesson" panel', () => {
 		context
 	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-		await page.goto(`/lessons/${lesson.slug}/`);
-		await page.getByText('Embed this lesson in your own page').click();
+		await page.goto(`/facilitator/#embed-${lesson.slug}`);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		const panel = page.locator(`#embed-${lesson.slug}`);
+		await panel.getByText('Embed this lesson in your own page').click();
 		const code = page.getByRole('textbox', { name: `Code to embed lesson ${lesson.number}` });
 		await expect(code).toHaveValue(new RegExp(`src="${SITE}/embed/${lesson.slug}/"`));
 		const snippet = await code.inputValue();

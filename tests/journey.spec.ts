@@ -330,9 +330,13 @@ test.describe('for educators', () => {
 		await page.goto('/');
 		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 		await expect(page.getByTestId('lesson-status').nth(1)).toHaveText(/Locked/);
+		await page.goto('/facilitator/');
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 		await page.getByText('For educators: open every lesson').click();
 		await page.getByRole('button', { name: "Open every lesson's questions" }).click();
 		await expect(page.getByText('Every lesson is open on this device.')).toBeVisible();
+		await page.goto('/');
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 		for (const status of await page.getByTestId('lesson-status').all()) {
 			await expect(status).not.toHaveText(/Locked/);
 		}

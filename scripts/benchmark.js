@@ -47,7 +47,12 @@ function fingerprint(dir) {
 		.filter((p) => statSync(join(dir, p)).isFile())
 		.sort();
 	return new Map(
-		files.map((p) => [p, createHash('sha256').update(readFileSync(join(dir, p))).digest('hex')])
+		files.map((p) => [
+			p,
+			createHash('sha256')
+				.update(readFileSync(join(dir, p)))
+				.digest('hex')
+		])
 	);
 }
 
@@ -92,10 +97,13 @@ const words = (
 const big = mkdtempSync(join(tmpdir(), 'ub-benchmark-'));
 cpSync('.', big, {
 	recursive: true,
-	filter: (src) => !/(^|\/)(node_modules|build|\.svelte-kit|\.git|test-results|\.benchmark)$/.test(src)
+	filter: (src) =>
+		!/(^|\/)(node_modules|build|\.svelte-kit|\.git|test-results|\.benchmark)$/.test(src)
 });
 symlinkSync(resolve('node_modules'), join(big, 'node_modules'));
-const templates = readdirSync('src/lessons').filter((d) => /^\d+-/.test(d)).sort();
+const templates = readdirSync('src/lessons')
+	.filter((d) => /^\d+-/.test(d))
+	.sort();
 rmSync(join(big, 'src/lessons'), { recursive: true });
 let n = 0;
 for (let copy = 1; copy <= 25; copy++) {
@@ -177,9 +185,21 @@ async function visit(url) {
 const bigLessons = readdirSync(join(big, 'src/lessons')).sort();
 const routes = [
 	['home', '/', '/'],
-	['first lesson', `/lessons/${templates[0].replace(/^\d+-/, '')}/`, `/lessons/${bigLessons[0].replace(/^\d+-/, '')}/`],
-	['last lesson', `/lessons/${templates.at(-1).replace(/^\d+-/, '')}/`, `/lessons/${bigLessons.at(-1).replace(/^\d+-/, '')}/`],
-	['embedded lesson', `/embed/${templates[0].replace(/^\d+-/, '')}/`, `/embed/${bigLessons[0].replace(/^\d+-/, '')}/`],
+	[
+		'first lesson',
+		`/lessons/${templates[0].replace(/^\d+-/, '')}/`,
+		`/lessons/${bigLessons[0].replace(/^\d+-/, '')}/`
+	],
+	[
+		'last lesson',
+		`/lessons/${templates.at(-1).replace(/^\d+-/, '')}/`,
+		`/lessons/${bigLessons.at(-1).replace(/^\d+-/, '')}/`
+	],
+	[
+		'embedded lesson',
+		`/embed/${templates[0].replace(/^\d+-/, '')}/`,
+		`/embed/${bigLessons[0].replace(/^\d+-/, '')}/`
+	],
 	['course summary', '/complete/', '/complete/'],
 	['glossary', '/glossary/', '/glossary/'],
 	['references', '/references/', '/references/'],

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { loadTs, root } from './ts.js';
-import { HOW_TO_GET_XMLLINT, hasXmllint } from './xmllint.js';
+import { HOW_TO_GET_XMLLINT, hasXmllint } from './tools.js';
 
 if (!hasXmllint()) {
 	console.error(HOW_TO_GET_XMLLINT);

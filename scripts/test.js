@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { HOW_TO_GET_CHROMIUM, findChromium } from './browser.js';
-import { HOW_TO_GET_XMLLINT, hasXmllint } from './xmllint.js';
+import { missingTool } from './tools.js';
 
 const started = Date.now();
 let env = process.env;
@@ -25,8 +25,9 @@ if (!chromium) {
 	process.exit(1);
 }
 env = { ...process.env, CHROMIUM_PATH: chromium };
-if (!hasXmllint()) {
-	console.error(HOW_TO_GET_XMLLINT);
+const missing = missingTool();
+if (missing) {
+	console.error(missing);
 	process.exit(1);
 }
 

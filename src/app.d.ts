@@ -1,4 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { LessonSource } from '$lib/course/types';
+
 declare global {
 	namespace App {
 		// interface Error {}
@@ -8,6 +10,8 @@ declare global {
 			references?: { id: string; title: string }[];
 			/** Glossary terms with their short definitions, for <Term>. */
 			glossary?: { id: string; term: string; short: string }[];
+			/** A lesson page's sources, for the list printed after the lesson (LessonSources). */
+			sources?: LessonSource[];
 		}
 		// interface PageState {}
 		// interface Platform {}

@@ -63,6 +63,16 @@ export interface Course {
 	lessons: Lesson[];
 }
 
+/** A source a lesson cites, as its printed list shows it (issue 10). */
+export interface LessonSource {
+	/** Its number in the register, as the lesson's citations show it: [1] is the first. */
+	number: number;
+	title: string;
+	publisher: string;
+	year: number;
+	url?: string;
+}
+
 /** What a lesson page's server load gives it (the prose comes from its universal load). */
 export interface LessonPageData {
 	lesson: Lesson;
@@ -72,4 +82,6 @@ export interface LessonPageData {
 	total: number;
 	/** Shown inside another site's frame (/embed/…). */
 	embedded: boolean;
+	/** The sources this lesson cites, for the list printed after it. */
+	sources: LessonSource[];
 }

@@ -14,6 +14,12 @@ export interface ProseContext {
 	href: (path: '/references/' | '/glossary/') => string;
 	/** Links out of the course flow open a new tab (inside an embed). */
 	newTab: boolean;
+	/**
+	 * For a page made to print, which runs no script (the handouts, issue 10): no glossary "?"
+	 * buttons (nothing would answer them), and figure descriptions open, not behind a disclosure.
+	 * @default false
+	 */
+	printable?: boolean;
 }
 
 export const [getProse, setProse] = createContext<ProseContext>();

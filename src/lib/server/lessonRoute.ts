@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import type { LessonPageData } from '$lib/course/types';
 import { course } from './course';
 import { renderProse } from './prose';
+import { lessonSources } from './sources';
 
 export const entries = () => course.lessons.map(({ slug }) => ({ slug }));
 
@@ -25,7 +26,8 @@ export function lessonData(slug: string, embedded: boolean): LessonPageData {
 		prev: link(lesson.prev),
 		next: link(lesson.next),
 		total: course.lessons.length,
-		embedded
+		embedded,
+		sources: lessonSources(lesson)
 	};
 }
 

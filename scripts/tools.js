@@ -12,7 +12,7 @@ export const HOW_TO_GET_XMLLINT =
 	'No xmllint found: it validates the SCORM manifests. Install it (Debian/Ubuntu: sudo apt-get install libxml2-utils).';
 
 export const HOW_TO_GET_PDFTOPPM =
-	"No pdftoppm found: the print tests render the printed pages with it. Install Poppler (Debian/Ubuntu: sudo apt-get install poppler-utils).";
+	'No pdftoppm found: the print tests render the printed pages with it. Install Poppler (Debian/Ubuntu: sudo apt-get install poppler-utils).';
 
 /** The one line saying how to get the first missing tool, or null when all are here. */
 export function missingTool() {

@@ -203,6 +203,21 @@ test.describe('workshop links', () => {
 			);
 			await expect(page.getByText(link!, { exact: true })).toBeVisible();
 
+			// Paper for the same lessons: handouts and an answer key for just those two.
+			const only = `?lessons=${second!.slug},${fourth!.slug}`;
+			await expect(page.getByRole('link', { name: 'their answer key' })).toHaveAttribute(
+				'href',
+				`/courses/benzo/answer-key/${only}`
+			);
+			const handouts = page.getByRole('link', { name: 'the handouts for these lessons' });
+			await expect(handouts).toHaveAttribute('href', `/courses/benzo/handouts/${only}`);
+			const paper = await context.newPage();
+			await paper.goto(`${server.url}handouts/${only}`);
+			await expect(paper.locator('article.handout-lesson h2').filter({ visible: true })).toHaveText(
+				[`Lesson 2: ${second!.title}`, `Lesson 4: ${fourth!.title}`]
+			);
+			await paper.close();
+
 			// The printable sign carries the same link, in words and as a code.
 			await page.getByTestId('sign-link').click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Join the workshop');

@@ -20,7 +20,7 @@ import {
 	recordViolations,
 	test
 } from './fixtures';
-import { pages } from './pages';
+import { learnerPages } from './pages';
 
 /** What no sheet of paper should show: things to press, move between or type into. */
 const CONTROLS = [
@@ -194,7 +194,7 @@ test('the answer key marks exactly the right options of every question, and expl
 	);
 
 	// Educators only: no learner's page links to it.
-	for (const path of [...pages, ...lessons.map((l) => `/embed/${l.slug}/`), '/embed/']) {
+	for (const path of [...learnerPages, ...lessons.map((l) => `/embed/${l.slug}/`), '/embed/']) {
 		const html = await (await request.get(path)).text();
 		expect(html, path).not.toContain('answer-key');
 	}

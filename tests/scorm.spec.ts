@@ -358,7 +358,7 @@ test.describe('SCORM 1.2, the whole course', () => {
 			await frame.getByRole('contentinfo').getByRole('link', { name }).click();
 			await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
 		}
-		await frame.getByRole('link', { name: 'Settings' }).click();
+		await frame.getByRole('banner').getByRole('link', { name: 'Display settings' }).click();
 		await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
 		await frame
 			.getByRole('banner')

@@ -345,20 +345,26 @@ if (!existsSync(lighthouse)) {
 	for (const [name, path] of routes.filter(([name]) =>
 		['home', 'first lesson', 'glossary', 'embedded lesson'].includes(name)
 	)) {
-		const result = spawnSync(
-			process.execPath,
-			[
-				lighthouse,
-				site + path,
-				'--quiet',
-				'--output=json',
-				`--output-path=${out}`,
-				'--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage'
-			],
-			{ env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8' }
-		);
-		if (result.status !== 0) {
-			console.log(`  ${name}: failed (${result.stderr.split('\n')[0]})`);
+		// One retry: on a busy machine Chromium's first connection now and then drops ("Target
+		// closed"), which says nothing about the page.
+		let result;
+		for (let attempt = 0; attempt < 2 && result?.status !== 0; attempt++) {
+			result = spawnSync(
+				process.execPath,
+				[
+					lighthouse,
+					site + path,
+					'--quiet',
+					'--output=json',
+					`--output-path=${out}`,
+					'--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage'
+				],
+				{ env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8' }
+			);
+		}
+		if (result?.status !== 0) {
+			const why = (result?.stderr ?? '').split('\n').filter((line) => line.trim());
+			console.log(`  ${name}: failed (${why.at(-1) ?? `exit ${result?.status}`})`);
 			continue;
 		}
 		const { categories } = JSON.parse(readFileSync(out, 'utf8'));

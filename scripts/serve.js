@@ -1,14 +1,29 @@
 // Serves the built site (build/) the way a plain static host does, for `npm start` and the browser
 // tests: what ships is what is tested. Folders answer with their index.html, a folder address
 // without its trailing slash is redirected to it (relative asset paths need it), and an unknown
-// address gets the site's own 404.html with status 404.
+// address gets the site's own 404.html with status 404. Text files go out gzipped when the browser
+// accepts it, as every common static host sends them, so what the benchmark and Lighthouse measure
+// is what a learner downloads.
 //
 //   node scripts/serve.js [--port 4173] [--base /sub/path] [--dir build]
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
+
+/** The text types worth compressing; everything else goes to sirv as it is. */
+const TEXT = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.webmanifest': 'application/manifest+json',
+	'.txt': 'text/plain; charset=utf-8',
+	'.xml': 'application/xml'
+};
 
 /**
  * @param {{ dir?: string, port?: number, host?: string, base?: string, live?: boolean }} options
@@ -43,8 +58,50 @@ export function serve({
 			return res.end();
 		}
 		req.url = path + url.search;
+		if (gzipped(req, res, path.endsWith('/') ? join(folder, 'index.html') : folder)) return;
 		files(req, res, () => missing(res));
 	});
+	/** @type {Map<string, { key: string, body: Buffer, etag: string }>} */
+	const compressed = new Map();
+	/**
+	 * Sends a text file gzipped, if the browser accepts it; false leaves the request to sirv.
+	 * @param {import('node:http').IncomingMessage} req
+	 * @param {import('node:http').ServerResponse} res
+	 * @param {string} file
+	 */
+	function gzipped(req, res, file) {
+		const type = TEXT[/** @type {keyof typeof TEXT} */ (extname(file))];
+		if (
+			!type ||
+			!['GET', 'HEAD'].includes(req.method ?? '') ||
+			!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
+		)
+			return false;
+		if (!file.startsWith(join(dir, '/')) || !existsSync(file) || !statSync(file).isFile())
+			return false;
+		const stat = statSync(file);
+		const key = `${stat.size}-${stat.mtimeMs}`;
+		let entry = compressed.get(file);
+		if (entry?.key !== key) {
+			entry = { key, body: gzipSync(readFileSync(file), { level: 9 }), etag: `W/"${key}-gz"` };
+			compressed.set(file, entry);
+		}
+		const headers = {
+			'content-type': type,
+			'content-encoding': 'gzip',
+			vary: 'accept-encoding',
+			etag: entry.etag,
+			'access-control-allow-origin': '*'
+		};
+		if (req.headers['if-none-match'] === entry.etag) {
+			res.writeHead(304, headers);
+			res.end();
+			return true;
+		}
+		res.writeHead(200, { ...headers, 'content-length': entry.body.length });
+		res.end(req.method === 'HEAD' ? undefined : entry.body);
+		return true;
+	}
 	/** @param {import('node:http').ServerResponse} res */
 	function missing(res) {
 		res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });

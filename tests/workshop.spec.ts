@@ -126,6 +126,25 @@ test.describe('present mode', () => {
 		});
 	}
 
+	test('in the high-contrast theme with reduced motion: a revealed answer passes axe, nothing moves', async ({
+		page,
+		expectAccessible
+	}) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.goto('/settings/');
+		await page.getByRole('radio', { name: 'High contrast' }).check();
+		await page.goto(`/present/${firstLesson.slug}/`);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
+		await page.keyboard.press('End');
+		await page.getByRole('button', { name: 'Reveal the answer' }).click();
+		await expect(page.getByRole('main').getByText('Right answer').first()).toBeVisible();
+		await expectAccessible('present: high contrast, answer revealed', { include: 'main' });
+		await page.keyboard.press('ArrowLeft');
+		expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+	});
+
 	test('the presenter view follows the projector, and drives it', async ({ page, context }) => {
 		await page.goto(`/present/${firstLesson.slug}/`);
 		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });

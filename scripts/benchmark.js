@@ -279,36 +279,50 @@ host.close();
 
 // --- 5. how fast a check answers on a slow phone -------------------------------------------------
 
-/** Milliseconds from the input event to the frame after the page has updated. */
+/**
+ * Milliseconds from the input event to the frame after the page shows each of `until` (one
+ * selector, or several: the result, then the review drawn a frame later).
+ */
 async function latency(page, selector, until) {
-	return page.evaluate(
-		([selector, until]) =>
+	const times = await page.evaluate(
+		([selector, untils]) =>
 			new Promise((done) => {
 				const target = document.querySelector(selector);
 				target.addEventListener(
 					'click',
 					(event) => {
 						const start = event.timeStamp;
-						const finish = () =>
-							requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)));
-						if (document.querySelector(until)) return finish();
+						const times = [];
+						let next = 0;
+						const finish = (i) =>
+							requestAnimationFrame(() =>
+								setTimeout(() => {
+									times[i] = performance.now() - start;
+									if (times.filter((t) => t !== undefined).length === untils.length) done(times);
+								})
+							);
+						const look = () => {
+							while (next < untils.length && document.querySelector(untils[next])) finish(next++);
+							return next === untils.length;
+						};
+						if (look()) return;
 						new MutationObserver((_, observer) => {
-							if (!document.querySelector(until)) return;
-							observer.disconnect();
-							finish();
+							if (look()) observer.disconnect();
 						}).observe(document.body, { childList: true, subtree: true, attributes: true });
 					},
 					{ capture: true, once: true }
 				);
 				target.click();
 			}),
-		[selector, until]
+		[selector, [until].flat()]
 	);
+	return Array.isArray(until) ? times : times[0];
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 {
 	const checks = [];
+	const reviews = [];
 	const choices = [];
 	const lessonUrl = `${site}/lessons/${templates[0].replace(/^\d+-/, '')}/`;
 	for (let run = 0; run < 5; run++) {
@@ -323,11 +337,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		await page.evaluate(() =>
 			document.querySelectorAll('fieldset').forEach((f) => f.querySelector('input')?.click())
 		);
-		checks.push(await latency(page, 'form button[type="submit"]', '[data-testid="check-result"]'));
+		const [result, review] = await latency(page, 'form button[type="submit"]', [
+			'[data-testid="check-result"]',
+			'[data-testid="check-review"]'
+		]);
+		checks.push(result);
+		reviews.push(review);
 		await context.close();
 	}
 	console.log(
-		`\nAt 4x CPU throttling (median of 5): first answer choice ${median(choices).toFixed(0)} ms, "Check answers" to result ${median(checks).toFixed(0)} ms (all: ${checks.map((c) => c.toFixed(0)).join(', ')})`
+		`\nAt 4x CPU throttling (median of 5): first answer choice ${median(choices).toFixed(0)} ms, "Check answers" to result ${median(checks).toFixed(0)} ms (all: ${checks.map((c) => c.toFixed(0)).join(', ')}), to the question-by-question review below it ${median(reviews).toFixed(0)} ms`
 	);
 }
 await browser.close();

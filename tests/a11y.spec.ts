@@ -112,6 +112,8 @@ test.describe('every state of a knowledge check', () => {
 		await answerAll(page, firstLesson, 'wrong');
 		await check(page).click();
 		await expect(page.getByRole('heading', { name: /^Not passed yet/ })).toBeVisible();
+		// The review is drawn a frame after the result: scan it too.
+		await expect(page.getByTestId('check-review')).toBeVisible();
 		await expectAccessible('graded wrong', { include: '.check' });
 
 		await page.getByRole('button', { name: 'Try again' }).click();
@@ -120,6 +122,7 @@ test.describe('every state of a knowledge check', () => {
 		await answerAll(page, firstLesson, 'right');
 		await check(page).click();
 		await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
+		await expect(page.getByTestId('check-review')).toBeVisible();
 		await expectAccessible('graded right, lesson passed', { include: '.check' });
 	});
 

@@ -266,6 +266,8 @@ test.describe('progress on this device', () => {
 	test('"Start over" asks first, then clears everything and says so', async ({ page }) => {
 		await passLesson(page, lesson);
 		await page.goto('/');
+		// The button shows before the page's code is running; a click then would do nothing.
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 		await page.getByRole('button', { name: 'Start over' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Start over?' });
 		await expect(dialog).toBeVisible();

@@ -51,6 +51,7 @@ test('"Start over" in one tab sticks: the other tab follows and cannot bring the
 	const [a, b] = await twoTabs(context, lessonPath(firstLesson));
 	await passLesson(await switchTo(a), firstLesson);
 	await a.goto('/');
+	await a.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 	await a.getByRole('button', { name: 'Start over' }).click();
 	await a.getByRole('button', { name: 'Yes, clear my progress' }).click();
 	await expect(status(a, 0)).toHaveText(/Not started/);

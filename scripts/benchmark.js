@@ -11,7 +11,8 @@
 //    npm install --prefix .benchmark/lighthouse lighthouse@12.8.2
 //
 // Needs a Chromium (see scripts/browser.js). Takes about three minutes.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import {
 	cpSync,
@@ -353,6 +354,7 @@ await browser.close();
 
 // --- 6. Lighthouse -------------------------------------------------------------------------------------
 
+const run = promisify(execFile);
 const lighthouse = resolve('.benchmark/lighthouse/node_modules/lighthouse/cli/index.js');
 if (!existsSync(lighthouse)) {
 	console.log(
@@ -364,26 +366,35 @@ if (!existsSync(lighthouse)) {
 	for (const [name, path] of routes.filter(([name]) =>
 		['home', 'first lesson', 'glossary', 'embedded lesson'].includes(name)
 	)) {
-		// One retry: on a busy machine Chromium's first connection now and then drops ("Target
-		// closed"), which says nothing about the page.
-		let result;
-		for (let attempt = 0; attempt < 2 && result?.status !== 0; attempt++) {
-			result = spawnSync(
-				process.execPath,
-				[
-					lighthouse,
-					site + path,
-					'--quiet',
-					'--output=json',
-					`--output-path=${out}`,
-					'--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage'
-				],
-				{ env: { ...process.env, CHROME_PATH: executablePath }, encoding: 'utf8' }
-			);
+		// Asynchronously: the site is served from this very process, so a blocking spawn would stall
+		// the server and leave Lighthouse waiting for pages that never come. One retry: on a busy
+		// machine Chromium's first connection now and then drops, which says nothing of the page.
+		let failure = '';
+		for (let attempt = 0; attempt < 2; attempt++) {
+			try {
+				await run(
+					process.execPath,
+					[
+						lighthouse,
+						site + path,
+						'--quiet',
+						'--output=json',
+						`--output-path=${out}`,
+						'--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage'
+					],
+					{ env: { ...process.env, CHROME_PATH: executablePath }, timeout: 180_000 }
+				);
+				failure = '';
+				break;
+			} catch (error) {
+				const why = String(error.stderr ?? error.message)
+					.split('\n')
+					.filter((l) => l.trim());
+				failure = why.at(-1) ?? 'no message';
+			}
 		}
-		if (result?.status !== 0) {
-			const why = (result?.stderr ?? '').split('\n').filter((line) => line.trim());
-			console.log(`  ${name}: failed (${why.at(-1) ?? `exit ${result?.status}`})`);
+		if (failure) {
+			console.log(`  ${name}: failed (${failure})`);
 			continue;
 		}
 		const { categories } = JSON.parse(readFileSync(out, 'utf8'));

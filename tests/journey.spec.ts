@@ -336,7 +336,11 @@ test.describe('for educators', () => {
 		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 		await page.getByText('For educators: open every lesson').click();
 		await page.getByRole('button', { name: "Open every lesson's questions" }).click();
-		await expect(page.getByText('Every lesson is open on this device.')).toBeVisible();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'Every lesson is open on this device.' })
+		).toBeVisible();
+		// The button is gone: focus is back on the summary, not on the page.
+		await expect(page.getByText('For educators: open every lesson')).toBeFocused();
 		await page.goto('/');
 		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 		for (const status of await page.getByTestId('lesson-status').all()) {

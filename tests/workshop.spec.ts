@@ -99,9 +99,8 @@ test.describe('present mode', () => {
 				if (size.width === 1280 && part > 1) {
 					await expectAccessible(`present: part ${part}`, { include: 'main' });
 				}
-				await page.keyboard.press(
-					part % 3 === 0 ? 'PageDown' : part % 3 === 1 ? 'ArrowRight' : ' '
-				);
+				// PageDown and Space move on from a part that fits (the first two); the arrow after.
+				await page.keyboard.press(part === 1 ? 'PageDown' : part === 2 ? ' ' : 'ArrowRight');
 			}
 			// Back, first, last and a number.
 			await page.keyboard.press('Home');
@@ -111,7 +110,11 @@ test.describe('present mode', () => {
 			await page.keyboard.press('ArrowLeft');
 			await page.keyboard.press('PageUp');
 			await expect(position(page)).toHaveText(`Part ${total - 2} of ${total}`);
+			// A number goes to its part on Enter only: a digit alone moves nothing (WCAG 2.1.4).
 			await page.keyboard.press('3');
+			await expect(page.getByText('Go to part 3: press Enter')).toBeVisible();
+			await expect(position(page)).toHaveText(`Part ${total - 2} of ${total}`);
+			await page.keyboard.press('Enter');
 			await expect(position(page)).toHaveText(`Part 3 of ${total}`);
 			await page.keyboard.press('1');
 			await page.keyboard.press('2');
@@ -145,6 +148,83 @@ test.describe('present mode', () => {
 		expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
 	});
 
+	test('focus never falls to the page: Next at the end, Previous at the start, Reveal', async ({
+		page
+	}) => {
+		await page.goto(`/present/${firstLesson.slug}/`);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		const next = page.getByRole('button', { name: 'Next' });
+		const previous = page.getByRole('button', { name: 'Previous' });
+		await expect(previous).toHaveAttribute('aria-disabled', 'true');
+		await page.keyboard.press('End');
+		await page.keyboard.press('ArrowLeft');
+		await next.focus();
+		await page.keyboard.press('Enter');
+		const total = Number((await position(page).textContent())!.match(/of (\d+)/)![1]);
+		await expect(position(page)).toHaveText(`Part ${total} of ${total}`);
+		await expect(next).toHaveAttribute('aria-disabled', 'true');
+		await expect(next).toBeFocused();
+		// Pressing it there does nothing, and focus stays.
+		await page.keyboard.press('Enter');
+		await expect(position(page)).toHaveText(`Part ${total} of ${total}`);
+		await expect(next).toBeFocused();
+
+		// Reveal, by keyboard: focus moves to the question, whose answers follow it.
+		const question = firstLesson.check.questions.at(-1)!;
+		await page.getByRole('button', { name: 'Reveal the answer' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('heading', { name: question.prompt })).toBeFocused();
+		await expect(page.getByRole('main').getByText('Right answer').first()).toBeVisible();
+
+		await page.keyboard.press('Home');
+		await previous.focus();
+		await page.keyboard.press('Enter');
+		await expect(previous).toBeFocused();
+		await expect(position(page)).toHaveText(`Part 1 of ${total}`);
+	});
+
+	test('a part taller than the screen is read down with PageDown or the arrows before moving on', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await page.goto(`/present/${firstLesson.slug}/`);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		const stage = page.getByRole('main', { name: 'Slide' });
+		await page.keyboard.press('ArrowRight');
+		await expect(position(page)).toHaveText(/^Part 2 of/);
+		const overflow = () =>
+			stage.evaluate((el) => ({ top: el.scrollTop, more: el.scrollHeight - el.clientHeight }));
+		await expect.poll(async () => (await overflow()).more).toBeGreaterThan(50);
+		// PageDown reads on down the part first, and only at its end moves to the next.
+		await page.keyboard.press('PageDown');
+		await expect(position(page)).toHaveText(/^Part 2 of/);
+		await expect.poll(async () => (await overflow()).top).toBeGreaterThan(0);
+		for (let i = 0; i < 20 && (await position(page).textContent())!.startsWith('Part 2 '); i++) {
+			await page.keyboard.press('PageDown');
+		}
+		await expect(position(page)).toHaveText(/^Part 3 of/);
+		// The new part starts at its top; the slide itself takes focus, so arrows scroll it.
+		expect((await overflow()).top).toBe(0);
+		await stage.focus();
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(async () => (await overflow()).top).toBeGreaterThan(0);
+	});
+
+	test('each move is said once: by the status, not again by the page-title announcer', async ({
+		page
+	}) => {
+		await page.goto(`/present/${firstLesson.slug}/`);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		const announcer = page.locator('#svelte-announcer');
+		const before = (await announcer.count()) ? await announcer.textContent() : '';
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByTestId('present-status')).toContainText(/^Part 3 of/);
+		await expect(page).toHaveURL(/#part-3$/);
+		expect((await announcer.count()) ? await announcer.textContent() : '').toBe(before);
+	});
+
 	test('the presenter view follows the projector, and drives it', async ({ page, context }) => {
 		await page.goto(`/present/${firstLesson.slug}/`);
 		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
@@ -163,6 +243,7 @@ test.describe('present mode', () => {
 		await page.keyboard.press('ArrowRight');
 		await expect(presenter.getByTestId('presenter-now')).toHaveText(/.+/);
 		await expect(presenter.getByRole('heading', { name: /^Now: part 3 of/ })).toBeVisible();
+		await expect(presenter.getByTestId('presenter-status')).toHaveText(/^Now part 3 of \d+: .+/);
 
 		// The presenter drives the projector.
 		await presenter.bringToFront();
@@ -189,6 +270,8 @@ test.describe('present mode', () => {
 		await expect(
 			page.getByRole('main').getByText(correctOptions(questions[index]!)[0]!.feedback)
 		).toBeVisible();
+		await expect(presenter.getByTestId('presenter-status')).toHaveText('Answer revealed.');
+		await expect(presenter.getByRole('heading', { name: /^Now: part/ })).toBeFocused();
 	});
 });
 
@@ -277,6 +360,26 @@ test.describe('workshop links', () => {
 			await server.close();
 			rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	test('with no lesson chosen the status says so, and the code comes back with a choice', async ({
+		page
+	}) => {
+		await page.goto('/facilitator/');
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		const status = page.getByTestId('workshop-link-status');
+		await expect(status).toHaveAttribute('role', 'status');
+		await expect(status).toHaveText('');
+		for (const lesson of lessons) {
+			await page
+				.getByRole('checkbox', { name: `Lesson ${lesson.number}: ${lesson.title}` })
+				.uncheck();
+		}
+		await expect(status).toHaveText('Choose at least one lesson.');
+		await expect(page.locator('.workshop-link').getByTestId('qr-code')).toHaveCount(0);
+		await page.getByRole('checkbox', { name: `Lesson 1: ${firstLesson.title}` }).check();
+		await expect(status).toHaveText('');
+		await expect(page.locator('.workshop-link').getByTestId('qr-code')).toBeVisible();
 	});
 
 	test('a broken workshop link says what is wrong and where to go', async ({ page }) => {

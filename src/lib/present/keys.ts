@@ -1,6 +1,6 @@
 /**
  * Present mode's keys, as presentation software has them: → Space PageDown next, ← PageUp back,
- * Home End, a number to jump to that part, Escape to leave. Pure: the page passes the key and
+ * Home End, a number then Enter to go to that part, Escape to leave. Pure: the page passes the key and
  * the digits typed just before it.
  */
 export type Move =

@@ -388,6 +388,18 @@ test.describe('workshop links', () => {
 			'names a lesson this course does not have: no-such-lesson'
 		);
 		await expect(page.getByRole('link', { name: 'see the whole course' })).toBeVisible();
+		// The title says so too (A11Y.md: an error shown is named in the title).
+		await expect(page).toHaveTitle(/^Error: Workshop – /);
+		// A corrected link opened in the same tab (only the fragment differs) is read afresh.
+		await page.goto('/workshop/#lessons=gaba');
+		await expect(page.getByRole('alert')).toHaveCount(0);
+		await expect(page).toHaveTitle(/^Workshop – /);
+		await expect(page.getByTestId('lesson-status')).toHaveCount(1);
+		// The page's own anchors (the skip link) are not taken for a new workshop.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/#main$/);
+		await expect(page.getByTestId('lesson-status')).toHaveCount(1);
 	});
 });
 

@@ -77,9 +77,9 @@ export function serve({
 			!/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')
 		)
 			return false;
-		if (!file.startsWith(join(dir, '/')) || !existsSync(file) || !statSync(file).isFile())
-			return false;
-		const stat = statSync(file);
+		if (!file.startsWith(join(dir, '/'))) return false;
+		const stat = statSync(file, { throwIfNoEntry: false });
+		if (!stat?.isFile()) return false;
 		const key = `${stat.size}-${stat.mtimeMs}`;
 		let entry = compressed.get(file);
 		if (entry?.key !== key) {

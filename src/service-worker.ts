@@ -10,6 +10,7 @@
  * apart from these caches, so no update touches it.
  */
 import { build, files, prerendered, version } from '$service-worker';
+import { UPDATE_MESSAGE } from '$lib/offline/messages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `understanding-benzodiazepines-${version}`;
@@ -31,7 +32,7 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if (event.data?.type === 'understanding-benzodiazepines:update') void sw.skipWaiting();
+	if (event.data?.type === UPDATE_MESSAGE) void sw.skipWaiting();
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -6,7 +6,7 @@
  * hear the change and follow at once.
  */
 import { STORAGE_KEY } from '$lib/course/persistence';
-import { emptyStored } from '$lib/course/saved';
+import { emptyStored, randomEpoch } from '$lib/course/saved';
 import { SETTINGS_KEY } from '$lib/settings/settings';
 import { leaveWorkshop } from '$lib/workshop/workshop';
 
@@ -17,7 +17,7 @@ export function clearDevice(now = Date.now()): void {
 	leaveWorkshop();
 	try {
 		const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
-		const epoch = crypto.getRandomValues(new Uint32Array(2)).join('-');
+		const epoch = randomEpoch();
 		for (const key of keys) {
 			if (key === STORAGE_KEY || key?.startsWith(`${STORAGE_KEY}/`)) {
 				localStorage.setItem(key, JSON.stringify(emptyStored(`cleared-${epoch}`, now)));

@@ -50,6 +50,12 @@ export interface StoredProgress {
 	lessons: Record<string, StoredLesson>;
 }
 
+/** A new epoch: random, so tabs that start over at the same moment still differ. */
+export function randomEpoch(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(8));
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function emptyStored(epoch: string, epochAt: number): StoredProgress {
 	return {
 		format: FORMAT,

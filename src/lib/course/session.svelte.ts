@@ -33,7 +33,8 @@ import {
 	stamp,
 	toSaved,
 	type Dropped,
-	type StoredProgress
+	type StoredProgress,
+	randomEpoch
 } from './saved';
 
 /** How long to wait before trying a failed save again. */
@@ -55,11 +56,6 @@ export interface StartOptions {
 	 * returns the unsubscribe. Defaults to the window's `storage` event.
 	 */
 	listen?: (key: string, onChange: (value: string | null) => void) => () => void;
-}
-
-function randomEpoch(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(8));
-	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function listenToStorage(key: string, onChange: (value: string | null) => void): () => void {

@@ -4,7 +4,7 @@
  * Service workers may be missing or refused (an old browser, a sandboxed or third-party frame,
  * private modes): then the site simply works online, as before, without a word.
  */
-const UPDATE = 'understanding-benzodiazepines:update';
+import { UPDATE_MESSAGE } from './messages';
 
 class Updates {
 	/** A new version is installed and waits for the learner to reload. */
@@ -41,7 +41,7 @@ class Updates {
 		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
 			once: true
 		});
-		worker.postMessage({ type: UPDATE });
+		worker.postMessage({ type: UPDATE_MESSAGE });
 	}
 }
 

@@ -17,9 +17,8 @@ export class Deck {
 	revealed: string[] = $state([]);
 	#channel: BroadcastChannel | null = null;
 
-	constructor(parts: Part[], index = 0) {
+	constructor(parts: Part[]) {
 		this.parts = parts;
-		this.index = this.#clamp(index);
 	}
 
 	get part(): Part {
@@ -30,10 +29,10 @@ export class Deck {
 		return this.parts[this.index + 1];
 	}
 
-	/** Joins the other windows of this presentation; returns the leave function. */
-	connect(name: string): () => void {
+	/** Joins the other windows presenting this lesson; returns the leave function. */
+	connect(slug: string): () => void {
 		if (typeof BroadcastChannel === 'undefined') return () => {};
-		const channel = new BroadcastChannel(name);
+		const channel = new BroadcastChannel(`understanding-benzodiazepines/present/${slug}`);
 		this.#channel = channel;
 		channel.onmessage = (event: MessageEvent<Message>) => {
 			const data = event.data;

@@ -2,10 +2,11 @@
  * The course, read once at build time from src/lessons and src/content. Server-only, so the
  * YAML parser and the schemas never reach the browser; pages get plain data.
  */
+import { error } from '@sveltejs/kit';
 import { loadCourse, loadGlossary, loadReferences } from '$lib/course/loader';
 import type { CourseIndex } from '$lib/course/progress';
 import { checkKey } from '$lib/course/scoring';
-import type { Course, LessonSummary } from '$lib/course/types';
+import type { Course, Lesson, LessonSummary } from '$lib/course/types';
 import { checkVersion } from '$lib/course/version';
 import glossaryText from '../../content/glossary.yaml?raw';
 import referencesText from '../../content/references.yaml?raw';
@@ -45,6 +46,16 @@ export const course: Course = loadCourse(
 	chooseLessons(files, process.env.COURSE_LESSONS),
 	new Set(references.map((r) => r.id))
 );
+
+/** Prerender entries for a route with a page per lesson (`[slug]`). */
+export const lessonEntries = () => course.lessons.map(({ slug }) => ({ slug }));
+
+/** The lesson a `[slug]` route names, or the 404 page. */
+export function lessonBySlug(slug: string): Lesson {
+	const lesson = course.lessons.find((l) => l.slug === slug);
+	if (!lesson) error(404, `There is no lesson called "${slug}".`);
+	return lesson;
+}
 
 export function summaries({ lessons }: Course): LessonSummary[] {
 	return lessons.map((l) => ({

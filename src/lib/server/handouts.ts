@@ -3,28 +3,21 @@
  * questions as a worksheet) and the answer key, for the whole course or one lesson. These pages
  * run no script, so nothing here reaches the browser but the HTML.
  */
-import { error } from '@sveltejs/kit';
 import type { Lesson } from '$lib/course/types';
 import type { HandoutLesson, KeyLesson } from '$lib/print/types';
-import { course } from './course';
+import { course, lessonBySlug, lessonEntries } from './course';
 import { scopeIds, shiftHeadings } from './handoutHtml';
 import { renderProse } from './prose';
 import { lessonSources } from './sources';
 
 /** One page per lesson, prerendered (nothing links to them from learners' pages). */
-export const entries = () => course.lessons.map(({ slug }) => ({ slug }));
-
-export function findLesson(slug: string): Lesson {
-	const lesson = course.lessons.find((l) => l.slug === slug);
-	if (!lesson) error(404, `There is no lesson called "${slug}".`);
-	return lesson;
-}
+export const entries = lessonEntries;
 
 /**
  * A lesson as a handout shows it. `root` is the site's root as seen from the page (".." from
  * /handouts/); `nested` puts the lesson under a page heading of its own, one level down.
  */
-export function handoutLesson(
+function handoutLesson(
 	lesson: Lesson,
 	{ root, nested }: { root: string; nested: boolean }
 ): HandoutLesson {
@@ -48,7 +41,7 @@ export function handoutLesson(
 }
 
 /** A lesson as the answer key shows it: every question, every option and its explanation. */
-export function keyLesson(lesson: Lesson): KeyLesson {
+function keyLesson(lesson: Lesson): KeyLesson {
 	const { slug, number, title, check } = lesson;
 	return { slug, number, title, questions: check.questions };
 }
@@ -65,10 +58,10 @@ export const keyCourse = () => ({
 
 export const handoutPage = (slug: string) => ({
 	total: course.lessons.length,
-	lesson: handoutLesson(findLesson(slug), { root: '../..', nested: false })
+	lesson: handoutLesson(lessonBySlug(slug), { root: '../..', nested: false })
 });
 
 export const keyPage = (slug: string) => ({
 	total: course.lessons.length,
-	lesson: keyLesson(findLesson(slug))
+	lesson: keyLesson(lessonBySlug(slug))
 });

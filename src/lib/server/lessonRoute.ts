@@ -1,21 +1,14 @@
 /** The prerender entries and data of a lesson page, shared by /lessons/[slug] and /embed/[slug]. */
-import { error } from '@sveltejs/kit';
 import type { LessonPageData } from '$lib/course/types';
-import { course } from './course';
+import { course, lessonBySlug, lessonEntries } from './course';
 import { renderProse } from './prose';
 import { lessonSources } from './sources';
 
-export const entries = () => course.lessons.map(({ slug }) => ({ slug }));
-
-function find(slug: string) {
-	const lesson = course.lessons.find((l) => l.slug === slug);
-	if (!lesson) error(404, `There is no lesson called "${slug}".`);
-	return lesson;
-}
+export const entries = lessonEntries;
 
 /** What a lesson page needs: the lesson, its neighbours' titles and the course's length. */
 export function lessonData(slug: string, embedded: boolean): LessonPageData {
-	const lesson = find(slug);
+	const lesson = lessonBySlug(slug);
 	const link = (other: string | null) => {
 		const l = course.lessons.find((x) => x.slug === other);
 		return l ? { slug: l.slug, number: l.number, title: l.title } : null;
@@ -33,6 +26,6 @@ export function lessonData(slug: string, embedded: boolean): LessonPageData {
 
 /** The lesson's prose as an HTML fragment, for moving to it from another lesson in the browser. */
 export function proseResponse(slug: string, embedded: boolean): Response {
-	const html = renderProse(find(slug).dir, { newTab: embedded });
+	const html = renderProse(lessonBySlug(slug).dir, { newTab: embedded });
 	return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
 }

@@ -7,6 +7,7 @@
  * readable, short enough for a QR code, never sent to any server, and served by any static host
  * at any sub-path.
  */
+import type { SessionScope } from '$lib/course/session.svelte';
 import { STORAGE_KEY } from '$lib/course/persistence';
 import type { CourseIndex } from '$lib/course/progress';
 
@@ -18,7 +19,7 @@ export interface Workshop {
 }
 
 /** Which workshop this tab is in (sessionStorage: this tab, and tabs opened from it). */
-export const ACTIVE_KEY = 'understanding-benzodiazepines/workshop';
+const ACTIVE_KEY = 'understanding-benzodiazepines/workshop';
 
 /** The link's fragment for a workshop, without the "#". */
 export function workshopFragment({ lessons, gating }: Workshop): string {
@@ -53,7 +54,7 @@ export function readWorkshop(fragment: string, course: CourseIndex): ReadWorksho
 }
 
 /** The course a workshop's participants see: its lessons, their progress under a key of its own. */
-export function workshopScope(workshop: Workshop, course: CourseIndex) {
+export function workshopScope(workshop: Workshop, course: CourseIndex): SessionScope {
 	return {
 		course: { lessons: course.lessons.filter((l) => workshop.lessons.includes(l.slug)) },
 		storageKey: `${STORAGE_KEY}/workshop/${workshop.lessons.join('+')}/${workshop.gating}`,

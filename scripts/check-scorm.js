@@ -4,8 +4,7 @@
 // manifest lists present in the zip, and nothing in the zip that the manifest does not list but
 // the manifest itself and the schema files it points to. No source maps, no pages left out.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { loadTs, root } from './ts.js';
@@ -50,18 +49,12 @@ for (const zip of zips) {
 	if (!xml) problems.push('no imsmanifest.xml at the root of the zip');
 	else if (!standard) problems.push('imsmanifest.xml is neither SCORM 1.2 nor SCORM 2004');
 	else {
-		const tmp = mkdtempSync(join(tmpdir(), 'scorm-'));
-		try {
-			writeFileSync(join(tmp, 'imsmanifest.xml'), xml);
-			const lint = spawnSync(
-				'xmllint',
-				['--noout', '--nonet', '--schema', SCHEMA[standard], join(tmp, 'imsmanifest.xml')],
-				{ encoding: 'utf8' }
-			);
-			if (lint.status !== 0) problems.push(`not valid against the schemas:\n${lint.stderr}`);
-		} finally {
-			rmSync(tmp, { recursive: true, force: true });
-		}
+		// The manifest goes to xmllint on its standard input: no file to write and clean up.
+		const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA[standard], '-'], {
+			input: xml,
+			encoding: 'utf8'
+		});
+		if (lint.status !== 0) problems.push(`not valid against the schemas:\n${lint.stderr}`);
 		const listed = pack.manifestFiles(xml);
 		const launch = /<resource\b[^>]*\shref="([^"]*)"/.exec(xml)?.[1];
 		const control = new Set(['imsmanifest.xml', ...pack.SCHEMA_FILES[standard]]);

@@ -13,6 +13,12 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 
+/**
+ * Every file is public, shared like GitHub Pages shares them: a lesson framed in a sandbox without
+ * allow-same-origin has an opaque origin, and its module scripts need this to load.
+ */
+const PUBLIC = '*';
+
 /** The text types worth compressing; everything else goes to sirv as it is. */
 const TEXT = {
 	'.html': 'text/html; charset=utf-8',
@@ -43,9 +49,7 @@ export function serve({
 		dev: live,
 		etag: true,
 		dotfiles: false,
-		// Public files, shared like GitHub Pages shares them: a lesson framed in a sandbox without
-		// allow-same-origin has an opaque origin, and its module scripts need this to load.
-		setHeaders: (res) => res.setHeader('access-control-allow-origin', '*')
+		setHeaders: (res) => res.setHeader('access-control-allow-origin', PUBLIC)
 	});
 	const notFound = join(dir, '404.html');
 	const server = createServer((req, res) => {
@@ -91,7 +95,7 @@ export function serve({
 			'content-encoding': 'gzip',
 			vary: 'accept-encoding',
 			etag: entry.etag,
-			'access-control-allow-origin': '*'
+			'access-control-allow-origin': PUBLIC
 		};
 		if (req.headers['if-none-match'] === entry.etag) {
 			res.writeHead(304, headers);

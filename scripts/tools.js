@@ -4,6 +4,7 @@
 // browser, so a machine without one stops at once with one line saying how to get it.
 import { spawnSync } from 'node:child_process';
 
+/** @param {string} command @param {string} flag */
 const has = (command, flag) => !spawnSync(command, [flag], { stdio: 'ignore' }).error;
 
 export const hasXmllint = () => has('xmllint', '--version');

@@ -21,6 +21,7 @@ import {
 	test
 } from './fixtures';
 import { learnerPages } from './pages';
+import { HOW_TO_GET_PDFTOPPM } from '../scripts/tools.js';
 
 /** What no sheet of paper should show: things to press, move between or type into. */
 const CONTROLS = [
@@ -64,10 +65,7 @@ function blankShares(pdf: Buffer, dir: string): number[] {
 		execFileSync('pdftoppm', ['-r', '40', '-gray', '-png', file, join(dir, 'sheet')]);
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-			throw new Error(
-				'pdftoppm is missing: install Poppler (Debian: apt-get install poppler-utils)',
-				{ cause: error }
-			);
+			throw new Error(HOW_TO_GET_PDFTOPPM, { cause: error });
 		}
 		throw error;
 	}

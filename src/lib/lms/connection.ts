@@ -13,7 +13,6 @@ interface Calls {
 	get(element: string): unknown;
 	set(element: string, value: string): unknown;
 	commit(): unknown;
-	lastError(): unknown;
 }
 
 function callsOf(found: FoundApi): Calls {
@@ -24,8 +23,7 @@ function callsOf(found: FoundApi): Calls {
 			terminate: () => api.LMSFinish(''),
 			get: (e) => api.LMSGetValue(e),
 			set: (e, v) => api.LMSSetValue(e, v),
-			commit: () => api.LMSCommit(''),
-			lastError: () => api.LMSGetLastError()
+			commit: () => api.LMSCommit('')
 		};
 	}
 	const api = found.api;
@@ -34,8 +32,7 @@ function callsOf(found: FoundApi): Calls {
 		terminate: () => api.Terminate(''),
 		get: (e) => api.GetValue(e),
 		set: (e, v) => api.SetValue(e, v),
-		commit: () => api.Commit(''),
-		lastError: () => api.GetLastError()
+		commit: () => api.Commit('')
 	};
 }
 
@@ -123,15 +120,6 @@ export class LmsConnection {
 		this.commit();
 		this.#try(() => this.#calls.terminate());
 		this.#open = false;
-	}
-
-	/** The LMS's last error code, for tests and diagnostics. */
-	lastError(): string {
-		try {
-			return String(this.#calls.lastError());
-		} catch {
-			return '';
-		}
 	}
 
 	#flush(): boolean {

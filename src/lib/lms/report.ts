@@ -125,12 +125,14 @@ export function sessionTime(version: ScormVersion, ms: number): string {
 	const minutes = Math.floor((centis % 360_000) / 6000);
 	const seconds = (centis % 6000) / 100;
 	if (version === '2004') return `PT${hours}H${minutes}M${seconds}S`;
-	const two = (n: number) => String(n).padStart(2, '0');
-	const whole = Math.floor(seconds);
-	const fraction = String(Math.round((seconds - whole) * 100)).padStart(2, '0');
 	// 1.2 allows two to four hour digits; a longer session is reported as the longest it can say.
 	if (hours > 9999) return '9999:59:59.99';
-	return `${String(hours).padStart(4, '0')}:${two(minutes)}:${two(whole)}.${fraction}`;
+	return `${String(hours).padStart(4, '0')}:${two(minutes)}:${two(Math.floor(seconds))}.${two(centis % 100)}`;
+}
+
+/** Two digits, as SCORM 1.2's times are written. */
+function two(n: number): string {
+	return String(n).padStart(2, '0');
 }
 
 /** A check graded in this session: its lesson, answer key and the answers that were checked. */
@@ -189,7 +191,6 @@ export function interactionValues(
 			order(ids)
 				.map((o) => choiceLetter(question, o))
 				.join(',');
-		const two = (x: number) => String(x).padStart(2, '0');
 		return [
 			[`${prefix}.id`, id],
 			[`${prefix}.type`, 'choice'],

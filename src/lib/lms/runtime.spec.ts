@@ -56,13 +56,13 @@ afterEach(() => {
 function launch(lms: TestLms, events: CourseEvent[] = []) {
 	const session = new CourseSession(index, { now: () => clock });
 	const win = fakeWindow();
-	const started = startInLms(session, lms.found, win as unknown as Window, { now: () => clock });
+	startInLms(session, lms.found, win as unknown as Window, { now: () => clock });
 	running.push({ session, lms });
 	for (const event of events) {
 		clock += 1000;
 		session.send(event);
 	}
-	return { session, win, started };
+	return { session, win };
 }
 
 const value = (lms: TestLms, element: string) => lms.data.get(element);
@@ -316,7 +316,7 @@ describe.each(['1.2', '2004'] as ScormVersion[])('SCORM %s', (version) => {
 		// The browser's storage, as the session uses it outside an LMS (here: none at all).
 		vi.stubGlobal('window', new EventTarget());
 		const session = new CourseSession(index);
-		expect(startInLms(session, broken, fakeWindow() as unknown as Window)).toBeNull();
+		expect(startInLms(session, broken, fakeWindow() as unknown as Window)).toBe(false);
 		expect(session.ready).toBe(true);
 		expect(session.notice).toEqual({ kind: 'lms-not-recording' });
 		session.send(open(first));

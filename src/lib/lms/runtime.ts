@@ -40,18 +40,12 @@ export interface LmsOptions {
 	now?: () => number;
 }
 
-export interface LmsSession {
-	/** Commits and terminates (what `pagehide` does); later changes are no longer reported. */
-	finish: () => void;
-	connection: LmsConnection;
-}
-
 export function startInLms(
 	session: CourseSession,
 	found: FoundApi,
 	win: Window = window,
 	{ now = Date.now }: LmsOptions = {}
-): LmsSession | null {
+): boolean {
 	const lms = new LmsConnection(found);
 	const names = ELEMENTS[lms.version];
 	const trouble = () => (session.notice = { kind: 'lms-not-recording' });
@@ -67,7 +61,7 @@ export function startInLms(
 		// Progress stays in the browser, as outside an LMS, and the learner is told.
 		session.start();
 		trouble();
-		return null;
+		return false;
 	}
 	const started = now();
 	const mode = lms.get(names.mode);
@@ -139,5 +133,5 @@ export function startInLms(
 	win.addEventListener('pageshow', (event) => {
 		if (event.persisted && !lms.open && !lms.readOnly) trouble();
 	});
-	return { finish, connection: lms };
+	return true;
 }

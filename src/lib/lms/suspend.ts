@@ -137,14 +137,7 @@ export function encodeSuspendData(stored: StoredProgress, limit = Infinity): str
 
 function decodeLesson(fields: string[]): Record<string, unknown> {
 	if (fields.length !== 6) throw new Damaged('fields');
-	const [version, at, flags, attempts, best, questions] = fields as [
-		string,
-		string,
-		string,
-		string,
-		string,
-		string
-	];
+	const [version = '', at = '', flags = '', attempts = '', best = '', questions = ''] = fields;
 	if (!/^[0-7]$/.test(flags)) throw new Damaged(flags);
 	// Maps, then `fromEntries`: a key such as "__proto__" stays a plain key (readStored rejects it).
 	const answers = new Map<string, string[]>();
@@ -190,14 +183,7 @@ export function decodeSuspendData(text: string): string | null {
 	const [head = '', ...segments] = text.split(';');
 	const fields = head.split(',');
 	if (fields.length !== 6) return UNREADABLE;
-	const [, epoch, epochAt, current, currentAt, openAll] = fields as string[] as [
-		string,
-		string,
-		string,
-		string,
-		string,
-		string
-	];
+	const [, epoch = '', epochAt = '', current = '', currentAt = '', openAll = ''] = fields;
 	let document: Record<string, unknown>;
 	try {
 		if (openAll !== '0' && openAll !== '1') throw new Damaged(openAll);

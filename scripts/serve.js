@@ -53,10 +53,17 @@ export function serve({
 	});
 	const notFound = join(dir, '404.html');
 	const server = createServer((req, res) => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
+		// Any text after the host makes a URL this way ("//", say, is a path here, not a host).
+		const url = new URL(`http://localhost${req.url ?? '/'}`);
 		if (!url.pathname.startsWith(`${prefix}/`)) return missing(res);
 		const path = url.pathname.slice(prefix.length);
-		const folder = join(dir, decodeURIComponent(path));
+		let name;
+		try {
+			name = decodeURIComponent(path);
+		} catch {
+			return missing(res); // A broken escape ("%E0%A4%A") names no file.
+		}
+		const folder = join(dir, name);
 		if (!path.endsWith('/') && existsSync(join(folder, 'index.html'))) {
 			res.writeHead(301, { location: `${prefix}${path}/${url.search}` });
 			return res.end();

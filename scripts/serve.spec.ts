@@ -2,6 +2,7 @@
 // gzipped when the browser accepts it, byte for byte what is on disk once unzipped.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from './serve.js';
@@ -63,5 +64,22 @@ describe('serve', () => {
 		const missing = await get('lessons/nothing.html', { 'accept-encoding': 'gzip' });
 		expect(missing.status).toBe(404);
 		expect(await missing.text()).toBe('Not here');
+	});
+
+	it.each([
+		['a path that starts with two slashes', '//'],
+		['a broken escape', '/lessons/%E0%A4%A'],
+		['a path that climbs out of the folder', '/../../etc/passwd']
+	])('answers %s with the 404 page, and keeps serving', async (_, path) => {
+		const status = await new Promise<number>((done, fail) =>
+			request(new URL(server.url), { path }, (res) => {
+				res.resume();
+				done(res.statusCode ?? 0);
+			})
+				.on('error', fail)
+				.end()
+		);
+		expect(status).toBe(404);
+		expect((await get('lessons/gaba/')).status).toBe(200);
 	});
 });

@@ -1,8 +1,11 @@
 /**
  * Display comfort settings the learner controls: text size, colours and motion. Each follows the
  * device by default. Kept on this device only, like progress; bad saved values fall back per field.
+ *
+ * Three fields, each one of a short list, checked by hand rather than with valibot: this file
+ * ships with every page, and valibot's code here would share a chunk with the saved-progress
+ * validators (which load on demand, `course/engine.ts`), putting 2 kB of them on every page.
  */
-import * as v from 'valibot';
 
 export const SETTINGS_KEY = 'understanding-benzodiazepines/settings';
 
@@ -10,13 +13,11 @@ export const themes = ['system', 'light', 'dark', 'contrast'] as const;
 export const textSizes = ['standard', 'large', 'larger'] as const;
 export const motions = ['system', 'reduce'] as const;
 
-const Settings = v.object({
-	theme: v.fallback(v.picklist(themes), 'system'),
-	textSize: v.fallback(v.picklist(textSizes), 'standard'),
-	motion: v.fallback(v.picklist(motions), 'system')
-});
-
-export type Settings = v.InferOutput<typeof Settings>;
+export interface Settings {
+	theme: (typeof themes)[number];
+	textSize: (typeof textSizes)[number];
+	motion: (typeof motions)[number];
+}
 
 export const defaultSettings: Settings = {
 	theme: 'system',
@@ -24,13 +25,23 @@ export const defaultSettings: Settings = {
 	motion: 'system'
 };
 
+const oneOf = <T extends string>(list: readonly T[], value: unknown, otherwise: T): T =>
+	list.find((item) => item === value) ?? otherwise;
+
 /** Never throws: anything unreadable becomes the default for that field. */
 export function parseSettings(raw: string | null): Settings {
 	if (!raw) return { ...defaultSettings };
 	try {
 		const data: unknown = JSON.parse(raw);
-		const parsed = v.safeParse(Settings, typeof data === 'object' && data !== null ? data : {});
-		return parsed.success ? parsed.output : { ...defaultSettings };
+		const saved = (typeof data === 'object' && data !== null ? data : {}) as Record<
+			string,
+			unknown
+		>;
+		return {
+			theme: oneOf(themes, saved.theme, defaultSettings.theme),
+			textSize: oneOf(textSizes, saved.textSize, defaultSettings.textSize),
+			motion: oneOf(motions, saved.motion, defaultSettings.motion)
+		};
 	} catch {
 		return { ...defaultSettings };
 	}

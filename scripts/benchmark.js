@@ -150,8 +150,12 @@ const browser = await chromium.launch({ executablePath });
 const small = await serve({ port: 4180 });
 const large = await serve({ dir: bigBuild, port: 4182 });
 
-/** What a first visit to `url` loads, by kind: [raw, gzipped, files]. */
-async function visit(url) {
+/**
+ * What a first visit to `url` loads, by kind: [raw, gzipped, files]. With `use`, the learner then
+ * scrolls to the questions, and what that loads counts too (a first visit to a lesson loads the
+ * course engine on first use: src/lib/course/firstUse.ts).
+ */
+async function visit(url, { use = false } = {}) {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const page = await context.newPage();
 	const kinds = { html: [0, 0, 0], js: [0, 0, 0], css: [0, 0, 0], data: [0, 0, 0] };
@@ -179,6 +183,11 @@ async function visit(url) {
 		);
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
+	if (use) {
+		await page.locator('#check-title').scrollIntoViewIfNeeded();
+		await page.getByRole('button', { name: 'Check answers' }).waitFor();
+		await page.waitForLoadState('networkidle');
+	}
 	await Promise.all(pending);
 	// CSS inlined into the page counts as CSS, not as HTML.
 	const inline = await page.evaluate(() =>
@@ -199,6 +208,12 @@ const routes = [
 		`/lessons/${bigLessons[0].replace(/^\d+-/, '')}/`
 	],
 	[
+		'+ first use',
+		`/lessons/${templates[0].replace(/^\d+-/, '')}/`,
+		`/lessons/${bigLessons[0].replace(/^\d+-/, '')}/`,
+		{ use: true }
+	],
+	[
 		'last lesson',
 		`/lessons/${templates.at(-1).replace(/^\d+-/, '')}/`,
 		`/lessons/${bigLessons.at(-1).replace(/^\d+-/, '')}/`
@@ -217,9 +232,9 @@ console.log('\nA first visit, gzipped (raw in brackets); "JS+CSS" counts inlined
 console.log(
 	`${'route'.padEnd(16)}${'4 lessons: JS+CSS'.padStart(19)}${'HTML'.padStart(9)}${'data'.padStart(8)}${'total'.padStart(10)}   ${'100 lessons: total'.padStart(19)}${'ratio'.padStart(8)}`
 );
-for (const [name, smallPath, bigPath] of routes) {
-	const a = await visit(small.url.replace(/\/$/, '') + smallPath);
-	const b = await visit(large.url.replace(/\/$/, '') + bigPath);
+for (const [name, smallPath, bigPath, options] of routes) {
+	const a = await visit(small.url.replace(/\/$/, '') + smallPath, options);
+	const b = await visit(large.url.replace(/\/$/, '') + bigPath, options);
 	const total = (k) => k.html[1] + k.js[1] + k.css[1] + k.data[1];
 	const rawTotal = (k) => k.html[0] + k.js[0] + k.css[0] + k.data[0];
 	console.log(
@@ -330,6 +345,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
 		await page.goto(lessonUrl);
+		// The learner scrolls to the questions, which loads the course engine (firstUse.ts).
+		await page.locator('#check-title').scrollIntoViewIfNeeded();
 		await page.getByRole('button', { name: 'Check answers' }).waitFor();
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

@@ -10,7 +10,8 @@ import {
 	progressAfter,
 	recordViolations,
 	seedProgress,
-	test
+	test,
+	toTheQuestions
 } from './fixtures';
 import { firstLesson, lessonPath, lessons } from './course';
 import { pages } from './pages';
@@ -131,6 +132,7 @@ test.describe('every state of a knowledge check', () => {
 		expectAccessible
 	}) => {
 		await page.goto(lessonPath(lessons[1]!));
+		await toTheQuestions(page);
 		await expect(page.getByText(/These questions open after you pass/)).toBeVisible();
 		await expectAccessible('locked check', { include: '.check' });
 		await seedProgress(page, progressAfter(lessons));

@@ -89,9 +89,19 @@ export async function answerAll(page: Scope, lesson: Lesson, pick: 'right' | 'wr
 	}
 }
 
+/**
+ * Opens a lesson and goes to its questions, as a learner does: on a first visit that is what
+ * loads the course engine (src/lib/course/firstUse.ts), and the check opens.
+ */
 export async function openLesson(page: Page, lesson: Lesson) {
 	await page.goto(`/lessons/${lesson.slug}/`);
+	await toTheQuestions(page);
 	await expect(page.getByRole('button', { name: 'Check answers' })).toBeVisible();
+}
+
+/** Scrolls to a lesson's questions, as a learner does (and so starts a first visit's session). */
+export async function toTheQuestions(page: Scope) {
+	await page.locator('#check-title').scrollIntoViewIfNeeded();
 }
 
 export async function passLesson(page: Page, lesson: Lesson) {

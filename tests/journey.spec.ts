@@ -7,7 +7,8 @@ import {
 	progressAfter,
 	questionGroup,
 	seedProgress,
-	test
+	test,
+	toTheQuestions
 } from './fixtures';
 import { correctOptions, firstLesson, lessonPath, lessons, needed, wrongOptions } from './course';
 
@@ -291,6 +292,7 @@ test.describe('the mastery gate', () => {
 		const second = lessons[1]!;
 		await page.goto(lessonPath(second));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(second.title);
+		await toTheQuestions(page);
 		await expect(page.getByText(/These questions open after you pass/)).toBeVisible();
 		await expect(checkButton(page)).toHaveCount(0);
 		await passLesson(page, lesson);

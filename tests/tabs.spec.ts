@@ -3,7 +3,7 @@
  * change in one reaches the other, and no tab writes older progress over newer.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { answerAll, expect, optionInput, passLesson, test } from './fixtures';
+import { answerAll, expect, optionInput, passLesson, test, toTheQuestions } from './fixtures';
 import { firstLesson, lessonPath, lessons, wrongOptions } from './course';
 
 async function twoTabs(context: BrowserContext, path: string): Promise<[Page, Page]> {
@@ -73,6 +73,7 @@ test('a lesson read ahead in another tab opens as soon as the one before is pass
 	const a = await context.newPage();
 	const b = await context.newPage();
 	await b.goto(lessonPath(lessons[1]!));
+	await toTheQuestions(b);
 	await expect(b.getByText(/These questions open after you pass/)).toBeVisible();
 	await passLesson(await switchTo(a), firstLesson);
 	await switchTo(b);

@@ -6,7 +6,7 @@
  * hear the change and follow at once.
  */
 import { STORAGE_KEY } from '$lib/course/persistence';
-import { emptyStored, randomEpoch } from '$lib/course/saved';
+import { emptyStored, randomEpoch } from '$lib/course/stored';
 import { SETTINGS_KEY } from '$lib/settings/settings';
 import { leaveWorkshop } from '$lib/workshop/workshop';
 

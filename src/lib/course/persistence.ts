@@ -58,7 +58,9 @@ export type Notice =
 	| { kind: 'lms-not-recording' }
 	| { kind: 'lms-recording-again' }
 	/** Launched by an LMS in review or browse mode: it keeps what it has recorded. */
-	| { kind: 'lms-review' };
+	| { kind: 'lms-review' }
+	/** The course engine's code did not arrive (the connection dropped, or a newer version replaced it). */
+	| { kind: 'not-loaded' };
 
 const lessonList = (numbers: number[]) => {
 	const names = numbers.map((n) => `lesson ${n}`);
@@ -82,7 +84,9 @@ const fixed: Record<Exclude<Notice['kind'], 'lessons-reset'>, string> = {
 		'Your learning platform is not recording your progress right now, so your results may not reach it. Everything else in the course works. Keep this window open to keep your place.',
 	'lms-recording-again': 'Your learning platform is recording your progress again.',
 	'lms-review':
-		'You are reviewing this course. Your learning platform keeps the results it has and does not record what you do now.'
+		'You are reviewing this course. Your learning platform keeps the results it has and does not record what you do now.',
+	'not-loaded':
+		'Part of this page did not load, so your answers cannot be checked or saved here yet. Reload the page to try again. Your saved progress is safe.'
 };
 
 export function describeNotice(notice: Notice): string {

@@ -1,5 +1,5 @@
 /**
- * Progress as it is written to the device: the format, reading it back (validating everything,
+ * Progress as it is written to the device: reading it back (validating everything,
  * lesson by lesson), migrating the older format, and merging the copies two tabs hold.
  *
  * Pure: no storage, no clock. The session (`session.svelte.ts`) does the reading and writing.
@@ -13,7 +13,7 @@
  *   back: starting over sticks.
  */
 import * as v from 'valibot';
-import type { SavedProgress } from './courseMachine';
+import type { SavedProgress } from './context';
 import {
 	LIMITS,
 	canonical,
@@ -25,48 +25,12 @@ import {
 	type LessonProgress
 } from './progress';
 import type { CheckKey } from './scoring';
+
+import { FORMAT, emptyStored, type StoredLesson, type StoredProgress } from './stored';
 import { checkVersion } from './version';
 
-/** Bump when the stored shape changes, and teach `readStored` to migrate the one before. */
-export const FORMAT = 2;
-
-export interface StoredLesson extends LessonProgress {
-	/** The lesson's version when this record was written. */
-	version: string;
-	/** When this record last changed (ms since 1970), for merging copies from two tabs. */
-	at: number;
-}
-
-export interface StoredProgress {
-	format: typeof FORMAT;
-	/** Starts anew with every "Start over"; a copy from another epoch never merges back. */
-	epoch: string;
-	/** When the epoch began; between two epochs the later one wins. */
-	epochAt: number;
-	current: string | null;
-	currentAt: number;
-	openAll: boolean;
-	/** Only lessons the learner has done something in. */
-	lessons: Record<string, StoredLesson>;
-}
-
-/** A new epoch: random, so tabs that start over at the same moment still differ. */
-export function randomEpoch(): string {
-	const bytes = crypto.getRandomValues(new Uint8Array(8));
-	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function emptyStored(epoch: string, epochAt: number): StoredProgress {
-	return {
-		format: FORMAT,
-		epoch,
-		epochAt,
-		current: null,
-		currentAt: 0,
-		openAll: false,
-		lessons: {}
-	};
-}
+// The format itself and an empty copy are in stored.ts, which ships with every page.
+export * from './stored';
 
 export type Dropped = { changed: string[]; damaged: string[] };
 

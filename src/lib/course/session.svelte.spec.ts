@@ -3,11 +3,14 @@
  * the browser's `storage` events are queued and delivered when the test says so, so the races
  * real tabs run into (a write before the other tab has heard the last change) can be played out.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CourseEvent } from './courseMachine';
 import { STORAGE_KEY, type StorageLike } from './persistence';
-import { CourseSession } from './session.svelte';
+import { CourseSession, loadEngine } from './session.svelte';
 import { mixedLessons } from './testCourse';
+
+// The session's engine loads on demand in the browser; here, once, before any session starts.
+beforeAll(loadEngine);
 
 const { index, open } = mixedLessons;
 const answer = (questionId: string, ...optionIds: string[]): CourseEvent => ({
@@ -122,11 +125,11 @@ describe('two tabs of the site', () => {
 		expect(b.snapshot.value).toEqual({ lesson: 'graded' });
 	});
 
-	it('"Start over" in one tab sticks: the other tab follows and never writes the old progress back', () => {
+	it('"Start over" in one tab sticks: the other tab follows and never writes the old progress back', async () => {
 		const device = new Device();
 		const a = openTab(device, [...passOne]);
 		const b = openTab(device, [open('one')]);
-		a.startOver();
+		await a.startOver();
 		// B acts before hearing of it.
 		b.send(answer('q1', 'b'));
 		device.deliver();
@@ -250,5 +253,33 @@ describe('what a reload finds', () => {
 		const device = new Device();
 		device.items.set(STORAGE_KEY, '{"format":2,"lessons":');
 		expect(openTab(device).notice).toEqual({ kind: 'unreadable' });
+	});
+});
+
+describe('a session before it starts (a first visit to a lesson, before first use)', () => {
+	it('shows the course as it begins, and keeps what the learner did for when it starts', () => {
+		const items = new Map<string, string>();
+		const storage: StorageLike = {
+			getItem: (key) => items.get(key) ?? null,
+			setItem: (key, value) => void items.set(key, value),
+			removeItem: (key) => void items.delete(key)
+		};
+		const session = new CourseSession(index, { now: () => (clock += 10) });
+		tabs.push(session);
+		expect(session.ready).toBe(false);
+		expect(session.context.progress.one).toEqual(expect.objectContaining({ visited: false }));
+		expect(() => session.snapshot).toThrow(/not started/);
+		// The page opens the lesson and the learner answers before the engine has arrived.
+		session.send(open('one'));
+		session.send(answer('q1', 'a'));
+		expect(items.size).toBe(0);
+		session.start({ getStorage: () => storage, listen: () => () => {} });
+		expect(session.ready).toBe(true);
+		expect(lessonOne(session).visited).toBe(true);
+		expect(lessonOne(session).answers).toEqual({ q1: ['a'] });
+		expect(session.snapshot.value).toEqual({ lesson: { answering: 'ready' } });
+		expect(JSON.parse(items.get(STORAGE_KEY)!)).toEqual(
+			expect.objectContaining({ current: 'one', lessons: { one: expect.anything() } })
+		);
 	});
 });

@@ -9,12 +9,17 @@
  *   merges it in and hands the result to its actor (`sync.progress`).
  * - "Start over" begins a new epoch; copies from an older epoch never merge back.
  *
- * The actor starts in the browser only (prerendering renders the initial state). Events sent
- * before `start()` are kept and replayed, because child pages mount before the root layout.
+ * The actor starts in the browser only; until then `context` is the machine's initial context,
+ * which is what prerendering shows. Events sent before `start()` are kept and replayed, because
+ * child pages mount before the root layout, and a lesson may be used before the engine is loaded.
+ *
+ * The engine (XState, the machine, the saved-progress reader) is loaded by `loadEngine()`, which
+ * `start()` needs first: the root layout decides when (`firstUse.ts`).
  */
 import { createContext } from 'svelte';
-import { createActor, getInitialSnapshot, type Actor, type SnapshotFrom } from 'xstate';
-import { courseMachine, savedPart, type CourseContext, type CourseEvent } from './courseMachine';
+import type { Actor, SnapshotFrom } from 'xstate';
+import { initialContext, savedPart, type CourseContext, type CourseEvent } from './context';
+import type { CourseMachine } from './courseMachine';
 import {
 	STORAGE_KEY,
 	isInfo,
@@ -25,17 +30,16 @@ import {
 	type StorageLike
 } from './persistence';
 import type { CourseIndex } from './progress';
-import {
-	emptyStored,
-	mergeStored,
-	readStored,
-	sameStored,
-	stamp,
-	toSaved,
-	type Dropped,
-	type StoredProgress,
-	randomEpoch
-} from './saved';
+import type { Dropped } from './saved';
+import { emptyStored, randomEpoch, type StoredProgress } from './stored';
+
+type Engine = typeof import('./engine');
+let engine: Engine | null = null;
+
+/** Loads the course engine, once; `start()` needs it. */
+export async function loadEngine(): Promise<void> {
+	engine ??= await import('./engine');
+}
 
 /** How long to wait before trying a failed save again. */
 const RETRY_MS = 5000;
@@ -83,7 +87,7 @@ export class CourseSession {
 	#openAllHere = false;
 	readonly #now: () => number;
 	readonly #newEpoch: () => string;
-	#actor: Actor<typeof courseMachine> | null = null;
+	#actor: Actor<CourseMachine> | null = null;
 	#getStorage: () => StorageLike | undefined = () => undefined;
 	#stored: StoredProgress;
 	#pending: CourseEvent[] = [];
@@ -102,7 +106,9 @@ export class CourseSession {
 	 * tab has written since, and there is nothing to read back and merge. */
 	#lastText: string | null | undefined = undefined;
 
-	snapshot: SnapshotFrom<typeof courseMachine> = $state.raw()!;
+	#snapshot: SnapshotFrom<CourseMachine> | null = $state.raw(null);
+	/** What the page shows until the actor starts: the machine's initial context. */
+	#initial: CourseContext = $state.raw()!;
 	notice: Notice | null = $state.raw(null);
 	/** False until progress has been read from the device; the UI waits before showing status. */
 	ready = $state(false);
@@ -113,11 +119,22 @@ export class CourseSession {
 		this.#now = options.now ?? Date.now;
 		this.#newEpoch = options.newEpoch ?? randomEpoch;
 		this.#stored = emptyStored('', 0);
-		this.snapshot = getInitialSnapshot(courseMachine, { course });
+		this.#initial = initialContext({ course });
+	}
+
+	get #engine(): Engine {
+		if (!engine) throw new Error('loadEngine() must finish before the session starts');
+		return engine;
+	}
+
+	/** The actor's snapshot, once started: read it only when `ready`. */
+	get snapshot(): SnapshotFrom<CourseMachine> {
+		if (!this.#snapshot) throw new Error('The course session has not started yet');
+		return this.#snapshot;
 	}
 
 	get context(): CourseContext {
-		return this.snapshot.context;
+		return this.#snapshot?.context ?? this.#initial;
 	}
 
 	/** The lessons this tab runs: the whole course, or a workshop's. */
@@ -136,7 +153,7 @@ export class CourseSession {
 		this.#course = scope.course;
 		this.#key = scope.storageKey;
 		this.#openAllHere = scope.openAllHere;
-		this.snapshot = getInitialSnapshot(courseMachine, { course: scope.course });
+		this.#initial = initialContext({ course: scope.course });
 	}
 
 	start({
@@ -144,6 +161,7 @@ export class CourseSession {
 		listen = listenToStorage
 	}: StartOptions = {}): void {
 		if (this.#actor) return;
+		const { createActor, courseMachine, readStored, toSaved } = this.#engine;
 		this.#getStorage = getStorage;
 		const storage = openStorage(getStorage);
 		this.#storage = storage;
@@ -166,7 +184,7 @@ export class CourseSession {
 		this.#actor = actor;
 		let repaired = 0;
 		const subscription = actor.subscribe((snapshot) => {
-			this.snapshot = snapshot;
+			this.#snapshot = snapshot;
 			const { context } = snapshot;
 			if (context.repaired.length > repaired) {
 				this.#say(this.#droppedNotice({ changed: [], damaged: context.repaired.slice(repaired) }));
@@ -179,7 +197,7 @@ export class CourseSession {
 		this.#stop.push(listen(this.#key, (value) => this.#heard(value)));
 		actor.start();
 		if (this.#openAllHere) actor.send({ type: 'host.openAll' });
-		this.snapshot = actor.getSnapshot();
+		this.#snapshot = actor.getSnapshot();
 		// Anything dropped on reading is dropped from storage too, so the notice is said once.
 		if (read.kind === 'ok' && (read.dropped.changed.length || read.dropped.damaged.length)) {
 			this.#save();
@@ -201,7 +219,14 @@ export class CourseSession {
 	}
 
 	/** "Start over": a new epoch, saved at once, so every other tab follows and none writes back. */
-	startOver(): void {
+	async startOver(): Promise<void> {
+		try {
+			await loadEngine();
+		} catch {
+			// Nothing was cleared, and the learner must know it.
+			this.notice = { kind: 'not-loaded' };
+			return;
+		}
 		this.#stored = emptyStored(this.#newEpoch(), this.#now());
 		this.send({ type: 'learner.reset' });
 		const saved = this.#save();
@@ -241,7 +266,13 @@ export class CourseSession {
 		}
 		this.#current = context.current;
 		this.#progress = context.progress;
-		const next = stamp(savedPart(context), this.#stored, this.#course, this.#now(), moved);
+		const next = this.#engine.stamp(
+			savedPart(context),
+			this.#stored,
+			this.#course,
+			this.#now(),
+			moved
+		);
 		if (next === this.#stored) return;
 		this.#stored = next;
 		this.#save();
@@ -255,8 +286,8 @@ export class CourseSession {
 		const storage = (this.#storage ??= openStorage(this.#getStorage));
 		const text = storage ? readText(storage, this.#key) : undefined;
 		if (storage && text !== undefined && text !== this.#lastText) {
-			const read = readStored(text, this.#course, this.context.checks);
-			if (read.kind === 'ok') this.#adopt(mergeStored(this.#stored, read.stored));
+			const read = this.#engine.readStored(text, this.#course, this.context.checks);
+			if (read.kind === 'ok') this.#adopt(this.#engine.mergeStored(this.#stored, read.stored));
 		}
 		const json = JSON.stringify(this.#stored);
 		const written = !!storage && writeText(storage, this.#key, json);
@@ -290,22 +321,22 @@ export class CourseSession {
 			this.#lastText = null;
 			this.#stored = emptyStored(this.#newEpoch(), this.#now());
 			this.#say({ kind: 'cleared-elsewhere' });
-			this.#actor?.send({ type: 'sync.progress', saved: toSaved(this.#stored) });
+			this.#actor?.send({ type: 'sync.progress', saved: this.#engine.toSaved(this.#stored) });
 			return;
 		}
-		const read = readStored(text, this.#course, this.context.checks);
+		const read = this.#engine.readStored(text, this.#course, this.context.checks);
 		if (read.kind !== 'ok') return; // Ours is still good; the next save replaces theirs.
 		const before = this.#stored.epoch;
-		this.#adopt(mergeStored(this.#stored, read.stored));
+		this.#adopt(this.#engine.mergeStored(this.#stored, read.stored));
 		this.#lastText = text;
 		if (this.#stored.epoch !== before) this.#say({ kind: 'cleared-elsewhere' });
 	}
 
 	/** Takes a merged copy and, if it differs from what the actor has, hands it over. */
 	#adopt(merged: StoredProgress): void {
-		if (sameStored(merged, this.#stored)) return;
+		if (this.#engine.sameStored(merged, this.#stored)) return;
 		this.#stored = merged;
-		this.#actor?.send({ type: 'sync.progress', saved: toSaved(merged) });
+		this.#actor?.send({ type: 'sync.progress', saved: this.#engine.toSaved(merged) });
 	}
 }
 

@@ -2,7 +2,8 @@
 import type { SnapshotFrom } from 'xstate';
 import type { CourseIndex } from './progress';
 import type { LessonLink } from './types';
-import { allPassed, isUnlocked, type CourseContext, type CourseMachine } from './courseMachine';
+import type { CourseMachine } from './courseMachine';
+import { allPassed, isUnlocked, type CourseContext } from './context';
 
 export type LessonStatus = 'locked' | 'not-started' | 'in-progress' | 'passed';
 

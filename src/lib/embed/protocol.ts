@@ -2,7 +2,7 @@
  * The embed protocol, version 1: every message the embedded page and its host exchange.
  * Documented for embedders in EMBEDDING.md; keep the two in step.
  */
-import { allPassed, resultOf, type CourseContext } from '$lib/course/courseMachine';
+import { allPassed, resultOf, type CourseContext } from '$lib/course/context';
 
 export const PROTOCOL = 'understanding-benzodiazepines';
 export const VERSION = 1;

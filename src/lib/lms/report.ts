@@ -14,7 +14,7 @@
  * - **Interactions.** One record per question each time a check is graded (the journal the
  *   standards describe), appended after whatever the LMS already holds.
  */
-import { allPassed, type CourseContext } from '$lib/course/courseMachine';
+import { allPassed, type CourseContext } from '$lib/course/context';
 import { isAnsweredCorrectly, type CheckKey } from '$lib/course/scoring';
 
 export type ScormVersion = '1.2' | '2004';

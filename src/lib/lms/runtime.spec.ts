@@ -4,16 +4,19 @@
  * commits, how it resumes, and how it lives with an LMS that refuses. Every test also checks
  * that no call the course made left an error in the LMS.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CourseEvent } from '$lib/course/courseMachine';
 import { describeNotice } from '$lib/course/persistence';
 import { checkKey, type CheckKey } from '$lib/course/scoring';
-import { CourseSession } from '$lib/course/session.svelte';
+import { CourseSession, loadEngine } from '$lib/course/session.svelte';
 import { course, courseIndex } from '$lib/server/course';
 import { interactionValues, sessionTime, statusValues, type ScormVersion } from './report';
 import { MAX_INTERACTIONS, startInLms } from './runtime';
 import { TestLms } from './testLms';
 import { decodeSuspendData } from './suspend';
+
+// The session's engine loads on demand in the browser; here, once, before any session starts.
+beforeAll(loadEngine);
 
 const index = courseIndex(course);
 const keys: Record<string, CheckKey> = Object.fromEntries(
@@ -204,7 +207,7 @@ describe.each(['1.2', '2004'] as ScormVersion[])('SCORM %s', (version) => {
 		);
 	});
 
-	it('a passed course stays passed in the gradebook after "Start over", and its score never falls', () => {
+	it('a passed course stays passed in the gradebook after "Start over", and its score never falls', async () => {
 		const lms = new TestLms(version, {
 			[version === '1.2' ? 'cmi.core.entry' : 'cmi.entry']: 'resume',
 			'cmi.suspend_data': '',
@@ -213,15 +216,15 @@ describe.each(['1.2', '2004'] as ScormVersion[])('SCORM %s', (version) => {
 				: { 'cmi.success_status': 'passed', 'cmi.score.scaled': '1' })
 		});
 		const { session } = launch(lms);
-		session.startOver();
+		await session.startOver();
 		session.send(open(first));
 		expect(status[version](lms)).toEqual(expected[version](100, true));
 	});
 
-	it('a score reached in this session stays after "Start over" in it', () => {
+	it('a score reached in this session stays after "Start over" in it', async () => {
 		const lms = new TestLms(version);
 		const { session } = launch(lms, pass(first));
-		session.startOver();
+		await session.startOver();
 		session.send(open(first));
 		expect(session.context.progress[first]!.passed).toBe(false);
 		expect(status[version](lms)).toEqual(expected[version](25, false));

@@ -11,7 +11,7 @@
  *   refused is sent again before each later commit, and the page says when it gets through.
  * - **Review and browse modes** read the learner's progress and write nothing.
  */
-import type { CourseContext } from '$lib/course/courseMachine';
+import type { CourseContext } from '$lib/course/context';
 import { emptyStored } from '$lib/course/saved';
 import type { CourseSession } from '$lib/course/session.svelte';
 import { LmsConnection } from './connection';

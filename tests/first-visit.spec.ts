@@ -1,0 +1,55 @@
+/**
+ * A first visit to a lesson is light until the learner starts using it (src/lib/course/firstUse.ts):
+ * the course engine loads then, nothing done before it arrives is lost, and a return visit, which
+ * has progress to show, starts at once.
+ */
+import { expect, optionInput, test } from './fixtures';
+import { correctOptions, firstLesson, lessonPath } from './course';
+
+test('a first visit loads the course engine when the learner starts, and keeps the answer that started it', async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (r.request().resourceType() === 'script') scripts.push(r.url());
+	});
+	await page.goto(lessonPath(firstLesson));
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await page.waitForLoadState('networkidle');
+	const loadedFirst = scripts.length;
+	// The questions show as the page was built; nothing is checked or saved yet.
+	await expect(page.getByRole('button', { name: 'Check answers' })).toHaveCount(0);
+
+	const question = firstLesson.check.questions[0]!;
+	const option = correctOptions(question)[0]!;
+	await optionInput(page, question, option).check();
+	await expect(page.getByRole('button', { name: 'Check answers' })).toBeVisible();
+	expect(scripts.length, 'the engine loads on first use').toBeGreaterThan(loadedFirst);
+	await expect(optionInput(page, question, option)).toBeChecked();
+
+	// A return visit (a new navigation, so no scroll is restored and nothing is touched) shows the
+	// saved answer and an open check at once.
+	await page.goto('about:blank');
+	await page.goto(lessonPath(firstLesson));
+	await expect(optionInput(page, question, option)).toBeChecked();
+	await expect(page.getByRole('button', { name: 'Check answers' })).toBeVisible();
+});
+
+test('when the engine cannot load (the connection dropped), the page says so and keeps the lesson', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(lessonPath(firstLesson));
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await page.waitForLoadState('networkidle');
+	// From now on no script arrives.
+	await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
+	const question = firstLesson.check.questions[0]!;
+	await optionInput(page, question, correctOptions(question)[0]!).check();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Part of this page did not load' })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);
+	expect(errors).toEqual([]);
+});

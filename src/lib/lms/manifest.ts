@@ -231,12 +231,37 @@ interface Ref {
 	lesson?: string;
 }
 
+/** A dynamic import as Vite writes it: `import(\`./chunk.js\`)`. */
+const DYNAMIC = /\bimport\(\s*([`'"])(\.{1,2}\/[^`'"]+)\1\s*\)/g;
+/** The files Vite preloads with a dynamic import: `__vite__mapDeps([0,2])` after it. */
+const PRELOADS = /__vite__mapDeps\(\[([\d,\s]*)\]\)/g;
+/** Just before a dynamic import: the `import.meta.glob` key naming a lesson's prose. */
+const LESSON_KEY =
+	/"\/src\/lessons\/([^"/]+)\/lesson\.md"\s*:\s*\(\)\s*=>\s*[\w$]+\(\s*\(\)\s*=>\s*$/;
+
 /**
- * A dynamic import as Vite writes it, optionally as the value of an `import.meta.glob` key, with
- * the indices of the files it preloads in `__vite__mapDeps`.
+ * The dynamic imports in a chunk, each with the preload list that follows it in the same
+ * `__vitePreload(() => import(…)…, __vite__mapDeps([…]), …)` call: the first list after the import
+ * and before the next one, whatever the import's `.then(…)` holds.
  */
-const DYNAMIC =
-	/(?:"\/src\/lessons\/([^"/]+)\/lesson\.md"\s*:\s*\(\)\s*=>\s*[\w$]+\(\s*\(\)\s*=>\s*)?\bimport\(\s*([`'"])(\.{1,2}\/[^`'"]+)\2\s*\)(?:\.then\([^()]*\))?(?:\s*,\s*__vite__mapDeps\(\[([\d,\s]*)\]\))?/g;
+function dynamicImports(text: string, preloads: string[]): Ref[] {
+	const imports = [...text.matchAll(DYNAMIC)];
+	const lists = [...text.matchAll(PRELOADS)];
+	return imports.map((match, i) => {
+		const end = match.index + match[0].length;
+		const before = imports[i + 1]?.index ?? Infinity;
+		const list = lists.find((l) => l.index >= end && l.index < before);
+		return {
+			ref: match[2]!,
+			lesson: LESSON_KEY.exec(text.slice(Math.max(0, match.index - 200), match.index))?.[1],
+			with: (list?.[1] ?? '')
+				.split(',')
+				.filter((n) => n.trim() !== '')
+				.map((n) => preloads[Number(n)]!)
+				.filter(Boolean)
+		};
+	});
+}
 
 /** The references a file makes to others, by kind of file. */
 function referencesIn(path: string, text: string): Ref[] {
@@ -257,15 +282,7 @@ function referencesIn(path: string, text: string): Ref[] {
 	return [
 		...refs(all(text, /\bfrom\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)),
 		...refs(all(text, /\bimport\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)),
-		...[...text.matchAll(DYNAMIC)].map(([, lesson, , ref, deps]) => ({
-			ref: ref!,
-			lesson,
-			with: (deps ?? '')
-				.split(',')
-				.filter((i) => i.trim() !== '')
-				.map((i) => preloads[Number(i)]!)
-				.filter(Boolean)
-		}))
+		...dynamicImports(text, preloads)
 	];
 }
 

@@ -3,8 +3,37 @@
  * course is done, a lesson's grade. Plain data and functions, without XState, so a page can
  * show them before the machine has loaded (see session.svelte.ts).
  */
-import { freshProgress, type CourseIndex, type LessonEntry, type LessonProgress } from './progress';
-import { gradeCheck, type CheckKey, type CheckResult } from './scoring';
+import type { CourseIndex, LessonEntry } from './progress';
+import { gradeCheck, type Answers, type CheckKey, type CheckResult } from './scoring';
+
+export interface LessonProgress {
+	/** The learner has opened this lesson at least once. */
+	visited: boolean;
+	/** Chosen option ids per question, as they stand now. */
+	answers: Answers;
+	/**
+	 * Option ids per question in the order shown; reshuffled on every retry. Empty until the
+	 * first retry: the authored order is shown first.
+	 */
+	order: Record<string, string[]>;
+	attempts: number;
+	/** The current answers have been checked. The result itself is derived from them and the key. */
+	graded: boolean;
+	bestScore: number | null;
+	passed: boolean;
+}
+
+export function freshProgress(): LessonProgress {
+	return {
+		visited: false,
+		answers: {},
+		order: {},
+		attempts: 0,
+		graded: false,
+		bestScore: null,
+		passed: false
+	};
+}
 
 /** Progress as it is kept between visits (and shared between tabs). */
 export interface SavedProgress {

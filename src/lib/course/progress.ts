@@ -4,12 +4,12 @@
  * tab, an older version of the site, a hand-edited value, a damaged disk): nothing reaches the
  * course machine until it passes these checks.
  */
+import { freshProgress, type LessonProgress } from './context';
 import {
 	gradeCheck,
 	reachesPassMark,
 	scoreNeeded,
 	unansweredQuestions,
-	type Answers,
 	type CheckKey
 } from './scoring';
 
@@ -32,34 +32,9 @@ export interface CourseIndex {
 	lessons: LessonEntry[];
 }
 
-export interface LessonProgress {
-	/** The learner has opened this lesson at least once. */
-	visited: boolean;
-	/** Chosen option ids per question, as they stand now. */
-	answers: Answers;
-	/**
-	 * Option ids per question in the order shown; reshuffled on every retry. Empty until the
-	 * first retry: the authored order is shown first.
-	 */
-	order: Record<string, string[]>;
-	attempts: number;
-	/** The current answers have been checked. The result itself is derived from them and the key. */
-	graded: boolean;
-	bestScore: number | null;
-	passed: boolean;
-}
-
-export function freshProgress(): LessonProgress {
-	return {
-		visited: false,
-		answers: {},
-		order: {},
-		attempts: 0,
-		graded: false,
-		bestScore: null,
-		passed: false
-	};
-}
+// A lesson's progress record and a fresh one live with the context (context.ts), which every page
+// loads; the rules below load with the course engine.
+export { freshProgress, type LessonProgress };
 
 /** Bounds for anything read back from storage: far above real use, far below harm. */
 export const LIMITS = {

@@ -3,7 +3,7 @@
  * epoch: what clearing a device writes. Reading, migrating and merging copies are in saved.ts,
  * which loads with the course machine; this part ships with every page.
  */
-import type { LessonProgress } from './progress';
+import type { LessonProgress } from './context';
 
 /** Bump when the stored shape changes, and teach `readStored` to migrate the one before. */
 export const FORMAT = 2;

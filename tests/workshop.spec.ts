@@ -439,6 +439,27 @@ test.describe('clearing a shared device', () => {
 		await expect(a.getByTestId('lesson-status').nth(1)).toHaveText(/Locked/);
 	});
 
+	test('a tab in a workshop that clears the device leaves the workshop and says the device is clear', async ({
+		page
+	}) => {
+		await page.goto('/workshop/#lessons=gaba');
+		await expect(page.getByTestId('lesson-status')).toHaveCount(1);
+		await page.goto('/clear/');
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await page.getByRole('button', { name: 'Clear this device' }).click();
+		await page.getByRole('button', { name: 'Yes, clear this device' }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'This device has been cleared' })
+		).toBeVisible();
+		await expect(page).toHaveURL(/\/clear\/$/);
+		// Said once: coming back to the page later does not say it again.
+		await page.reload();
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await expect(page.getByText('This device has been cleared')).toHaveCount(0);
+		await page.goto('/');
+		await expect(page.getByTestId('lesson-status')).toHaveCount(lessons.length);
+	});
+
 	test('the page a facilitator shows at the end has the same button', async ({ page }) => {
 		await page.goto('/facilitator/');
 		const qr = page.getByTestId('qr-code').last();

@@ -271,7 +271,9 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('button').filter({ visible: true })).toHaveCount(0);
 
 		await page.goto(`/handouts/${firstLesson.slug}/`);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			`Handout: ${firstLesson.title}`
+		);
 		await expect(page.getByRole('heading', { name: 'Sources for this lesson' })).toBeVisible();
 		await expect(page.locator('button').filter({ visible: true })).toHaveCount(0);
 		// The figures' descriptions are open, and the glossary terms plain links.
@@ -281,7 +283,10 @@ test.describe('without JavaScript', () => {
 
 	test('the answer key gives each question its right answers by letter', async ({ page }) => {
 		await page.goto(`/answer-key/${firstLesson.slug}/`);
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);
+		// Named for what it is, so it is never taken for the learner's handout.
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			`Answer key: ${firstLesson.title}`
+		);
 		const letters = firstLesson.check.questions.map((q) => {
 			const right = correctOptions(q);
 			const which = q.options.flatMap((o, i) =>

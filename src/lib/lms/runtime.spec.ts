@@ -7,33 +7,18 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CourseEvent } from '$lib/course/courseMachine';
 import { describeNotice } from '$lib/course/persistence';
-import { checkKey, type CheckKey } from '$lib/course/scoring';
 import { CourseSession, loadEngine } from '$lib/course/session.svelte';
-import { course, courseIndex } from '$lib/server/course';
 import { interactionValues, sessionTime, statusValues, type ScormVersion } from './report';
 import { MAX_INTERACTIONS, startInLms } from './runtime';
 import { TestLms } from './testLms';
 import { decodeSuspendData } from './suspend';
+import { answerAll, index, keys, open, slugs, submit } from './realCourse';
 
 // The session's engine loads on demand in the browser; here, once, before any session starts.
 beforeAll(loadEngine);
 
-const index = courseIndex(course);
-const keys: Record<string, CheckKey> = Object.fromEntries(
-	course.lessons.map((l) => [l.slug, checkKey(l.check)])
-);
-const slugs = course.lessons.map((l) => l.slug);
 const [first, second] = slugs as [string, string];
 
-const open = (slug: string): CourseEvent => ({ type: 'learner.open', slug, check: keys[slug]! });
-const submit: CourseEvent = { type: 'learner.submit' };
-function answerAll(slug: string, pick: 'right' | 'wrong'): CourseEvent[] {
-	return keys[slug]!.questions.map((q) => ({
-		type: 'learner.answer',
-		questionId: q.id,
-		optionIds: pick === 'right' ? q.correct : [q.options.find((o) => !q.correct.includes(o))!]
-	}));
-}
 const pass = (slug: string) => [open(slug), ...answerAll(slug, 'right'), submit];
 const fail = (slug: string) => [open(slug), ...answerAll(slug, 'wrong'), submit];
 

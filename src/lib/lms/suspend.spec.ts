@@ -10,8 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { courseMachine, savedPart, type CourseEvent } from '$lib/course/courseMachine';
 import { fitsCheck, isPossible, LIMITS } from '$lib/course/progress';
 import { emptyStored, readStored, stamp, type StoredProgress } from '$lib/course/saved';
-import { checkKey, type CheckKey } from '$lib/course/scoring';
-import { course, courseIndex } from '$lib/server/course';
 import {
 	ENCODING,
 	SUSPEND_LIMIT,
@@ -19,29 +17,14 @@ import {
 	encodeProgress,
 	encodeSuspendData
 } from './suspend';
+import { answerAll, index, keys, open, slugs, submit } from './realCourse';
 
-const index = courseIndex(course);
-const keys: Record<string, CheckKey> = Object.fromEntries(
-	course.lessons.map((l) => [l.slug, checkKey(l.check)])
-);
-const slugs = course.lessons.map((l) => l.slug);
 /** Hundreds of generated cases each: room beyond vitest's 5 s on a busy two-core machine. */
 const PROPERTY_TIMEOUT = 30_000;
 /** A time in late 2026, as `Date.now()` gives it: the realistic length of a stamp. */
 const NOW = 1_795_000_000_000;
 
-const open = (slug: string): CourseEvent => ({ type: 'learner.open', slug, check: keys[slug]! });
-const submit: CourseEvent = { type: 'learner.submit' };
 const retry = (seed: number): CourseEvent => ({ type: 'learner.retry', seed });
-
-/** Every question answered: the right options, or as many options as the question allows. */
-function answerAll(slug: string, pick: 'right' | 'most'): CourseEvent[] {
-	return keys[slug]!.questions.map((q) => ({
-		type: 'learner.answer',
-		questionId: q.id,
-		optionIds: pick === 'right' ? q.correct : q.kind === 'multiple' ? q.options : [q.options[0]!]
-	}));
-}
 
 /** What a session stores after these events, stamped at `at`. */
 function storedAfter(events: CourseEvent[], at = NOW, epoch = '0123456789abcdef'): StoredProgress {

@@ -53,3 +53,18 @@ test('when the engine cannot load (the connection dropped), the page says so and
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);
 	expect(errors).toEqual([]);
 });
+
+test('"Check answers" pressed the moment a lesson arrives still takes the learner to what it shows', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	// A slow connection from now on: the lesson's code, and the check's parts after it, come late.
+	await page.route('**/*.js', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 800));
+		await route.continue();
+	});
+	await page.getByRole('link', { name: /^Start the course/ }).click();
+	await page.getByRole('button', { name: 'Check answers' }).click();
+	await expect(page.getByTestId('error-summary')).toBeFocused();
+});

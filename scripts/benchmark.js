@@ -348,6 +348,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		// The learner scrolls to the questions, which loads the course engine (firstUse.ts).
 		await page.locator('#check-title').scrollIntoViewIfNeeded();
 		await page.getByRole('button', { name: 'Check answers' }).waitFor();
+		// Then the check's result parts arrive (checkParts.ts), long before a learner's first answer.
+		await page.waitForLoadState('networkidle');
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		choices.push(await latency(page, 'fieldset input', 'fieldset input:checked'));

@@ -5,9 +5,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
 import { createActor } from 'xstate';
-import { courseMachine, savedPart, type CourseEvent } from '../src/lib/course/courseMachine';
+import { courseMachine } from '../src/lib/course/courseMachine';
+import { savedPart, type CourseEvent } from '../src/lib/course/context';
 import { STORAGE_KEY } from '../src/lib/course/persistence';
-import { emptyStored, stamp, type StoredProgress } from '../src/lib/course/saved';
+import { stamp } from '../src/lib/course/saved';
+import { emptyStored, type StoredProgress } from '../src/lib/course/stored';
 import { checkKey } from '../src/lib/course/scoring';
 import type { Lesson, Option, Question } from '../src/lib/course/types';
 import { checkVersion } from '../src/lib/course/version';

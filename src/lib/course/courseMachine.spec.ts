@@ -1,16 +1,11 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import {
-	courseMachine,
-	isUnlocked,
-	resultOf,
-	savedPart,
-	type CourseEvent,
-	type SavedProgress
-} from './courseMachine';
-import { freshProgress, type LessonProgress } from './progress';
-import { emptyStored, readStored, stamp } from './saved';
+import { courseMachine } from './courseMachine';
+import { isUnlocked, resultOf, savedPart, type CourseEvent, type SavedProgress } from './context';
+import { freshProgress, type LessonProgress } from './context';
+import { readStored, stamp } from './saved';
+import { emptyStored } from './stored';
 import { mixedLessons, twoLessons } from './testCourse';
 
 type Snap = SnapshotFrom<typeof courseMachine>;

@@ -10,24 +10,17 @@
  */
 import { and, assertEvent, assign, not, setup } from 'xstate';
 import {
+	freshProgress,
 	initialContext,
 	isUnlocked,
 	lessonEntry,
 	type CourseContext,
 	type CourseEvent,
-	type CourseInput
-} from './context';
-import {
-	fitsCheck,
-	freshProgress,
-	isPossible,
-	sameProgress,
+	type CourseInput,
 	type LessonProgress
-} from './progress';
+} from './context';
+import { fitsCheck, isPossible, sameProgress } from './progress';
 import { gradeCheck, shuffle, unansweredQuestions, type CheckKey } from './scoring';
-
-// The context and its readers live apart from XState; the machine's users find them here too.
-export * from './context';
 
 function currentLesson(context: CourseContext) {
 	const slug = context.current;

@@ -32,10 +32,6 @@ export interface CourseIndex {
 	lessons: LessonEntry[];
 }
 
-// A lesson's progress record and a fresh one live with the context (context.ts), which every page
-// loads; the rules below load with the course engine.
-export { freshProgress, type LessonProgress };
-
 /** Bounds for anything read back from storage: far above real use, far below harm. */
 export const LIMITS = {
 	/**

@@ -8,16 +8,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { courseMachine, savedPart, type CourseEvent } from './courseMachine';
-import { fitsCheck, isPossible, type LessonProgress } from './progress';
-import {
-	emptyStored,
-	mergeStored,
-	readStored,
-	stamp,
-	type StoredLesson,
-	type StoredProgress
-} from './saved';
+import { courseMachine } from './courseMachine';
+import { savedPart, type CourseEvent } from './context';
+import { fitsCheck, isPossible } from './progress';
+import { type LessonProgress } from './context';
+import { mergeStored, readStored, stamp } from './saved';
+import { emptyStored, type StoredLesson, type StoredProgress } from './stored';
 import { mixedLessons, testCourse } from './testCourse';
 
 const { index, keys, open } = mixedLessons;

@@ -13,7 +13,7 @@
  *   back: starting over sticks.
  */
 import * as v from 'valibot';
-import type { SavedProgress } from './context';
+import type { LessonProgress, SavedProgress } from './context';
 import {
 	LIMITS,
 	canonical,
@@ -21,16 +21,11 @@ import {
 	isId,
 	isPossible,
 	isUntouched,
-	type CourseIndex,
-	type LessonProgress
+	type CourseIndex
 } from './progress';
 import type { CheckKey } from './scoring';
-
 import { FORMAT, emptyStored, type StoredLesson, type StoredProgress } from './stored';
 import { checkVersion } from './version';
-
-// The format itself and an empty copy are in stored.ts, which ships with every page.
-export * from './stored';
 
 export type Dropped = { changed: string[]; damaged: string[] };
 

@@ -4,7 +4,7 @@
  * real tabs run into (a write before the other tab has heard the last change) can be played out.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CourseEvent } from './courseMachine';
+import type { CourseEvent } from './context';
 import { STORAGE_KEY, type StorageLike } from './persistence';
 import { CourseSession, loadEngine } from './session.svelte';
 import { mixedLessons } from './testCourse';

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { courseMachine, type CourseEvent } from './courseMachine';
+import { courseMachine } from './courseMachine';
+import { type CourseEvent } from './context';
 import { lessonStatus, nextStep } from './status';
 import { testCourse } from './testCourse';
 

@@ -1,5 +1,5 @@
 /** Small courses for unit tests, written as answer keys; the index is derived as the build does. */
-import type { CourseEvent } from './courseMachine';
+import type { CourseEvent } from './context';
 import type { CourseIndex } from './progress';
 import type { CheckKey } from './scoring';
 import { checkVersion } from './version';

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { courseMachine, type CourseEvent } from '$lib/course/courseMachine';
+import { courseMachine } from '$lib/course/courseMachine';
+import { type CourseEvent } from '$lib/course/context';
 import { mixedLessons } from '$lib/course/testCourse';
 import { learnerEvents, message, readHostHello } from './protocol';
 

@@ -2,7 +2,7 @@
  * For the LMS specs: the real course, its answer keys, and the learner's events that drive it
  * (opening a lesson, answering every question, checking), so each spec plays real lessons.
  */
-import type { CourseEvent } from '$lib/course/courseMachine';
+import type { CourseEvent } from '$lib/course/context';
 import { checkKey, type CheckKey } from '$lib/course/scoring';
 import { course, courseIndex } from '$lib/server/course';
 

@@ -5,7 +5,7 @@
  * that no call the course made left an error in the LMS.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CourseEvent } from '$lib/course/courseMachine';
+import type { CourseEvent } from '$lib/course/context';
 import { describeNotice } from '$lib/course/persistence';
 import { CourseSession, loadEngine } from '$lib/course/session.svelte';
 import { interactionValues, sessionTime, statusValues, type ScormVersion } from './report';

@@ -12,7 +12,7 @@
  * - **Review and browse modes** read the learner's progress and write nothing.
  */
 import type { CourseContext } from '$lib/course/context';
-import { emptyStored } from '$lib/course/saved';
+import { emptyStored } from '$lib/course/stored';
 import type { CourseSession } from '$lib/course/session.svelte';
 import { LmsConnection } from './connection';
 import type { FoundApi } from './find';

@@ -8,7 +8,7 @@
  * encoding had to shorten. Other keys (the session's probe) live in memory only.
  */
 import { STORAGE_KEY, type StorageLike } from '$lib/course/persistence';
-import type { StoredProgress } from '$lib/course/saved';
+import type { StoredProgress } from '$lib/course/stored';
 import type { LmsConnection } from './connection';
 import { ELEMENTS } from './report';
 import { SUSPEND_LIMIT, encodeSuspendData } from './suspend';

@@ -7,9 +7,11 @@
 import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { courseMachine, savedPart, type CourseEvent } from '$lib/course/courseMachine';
+import { courseMachine } from '$lib/course/courseMachine';
+import { savedPart, type CourseEvent } from '$lib/course/context';
 import { fitsCheck, isPossible, LIMITS } from '$lib/course/progress';
-import { emptyStored, readStored, stamp, type StoredProgress } from '$lib/course/saved';
+import { readStored, stamp } from '$lib/course/saved';
+import { emptyStored, type StoredProgress } from '$lib/course/stored';
 import {
 	ENCODING,
 	SUSPEND_LIMIT,

@@ -19,7 +19,7 @@
  * beyond letters, digits, "-" and "_", so the separators never occur inside one and the result
  * is plain ASCII, which every LMS stores faithfully. Ids in real lessons need no escaping.
  */
-import { FORMAT, type StoredLesson, type StoredProgress } from '$lib/course/saved';
+import { FORMAT, type StoredLesson, type StoredProgress } from '$lib/course/stored';
 
 const TAG = 'ub';
 /** Bump when this text form changes; an older page then reads a newer one as "other version". */

@@ -124,6 +124,13 @@ test.describe('present mode', () => {
 			expect(
 				await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/progress')))
 			).toEqual([]);
+			// Escape takes back a number being typed; a second Escape leaves.
+			await page.keyboard.press('5');
+			await page.keyboard.press('Escape');
+			await expect(page.getByText('Go to part 5: press Enter')).toHaveCount(0);
+			await page.keyboard.press('2');
+			await page.keyboard.press('Enter');
+			await expect(position(page)).toHaveText(`Part 2 of ${total}`);
 			await page.keyboard.press('Escape');
 			await expect(page).toHaveURL(/\/facilitator\/#lesson-/);
 		});

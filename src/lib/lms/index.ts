@@ -17,20 +17,22 @@ export interface Started {
 }
 
 /**
- * Starts the session: in an LMS at once; in the browser once `when` resolves (a first visit to a
- * lesson waits for first use, `firstUse.ts`).
+ * Starts the session: in an LMS at once; in the browser once `when()` resolves (a first visit to
+ * a lesson waits for first use, `firstUse.ts`). `when` is asked only outside an LMS.
  */
 export function startSession(
 	session: CourseSession,
 	win: Window = window,
-	when: Promise<void> = Promise.resolve()
+	when: () => Promise<void> = () => Promise.resolve()
 ): Started {
 	const notLoaded = () => {
 		session.notice = { kind: 'not-loaded' };
 	};
 	const found = findApi(win);
 	if (!found) {
-		const started = when.then(loadEngine).then(() => session.start(), notLoaded);
+		const started = when()
+			.then(loadEngine)
+			.then(() => session.start(), notLoaded);
 		return { lms: false, started };
 	}
 	const started = Promise.all([import('./runtime'), loadEngine()]).then(

@@ -151,6 +151,16 @@ const small = await serve({ port: 4180 });
 const large = await serve({ dir: bigBuild, port: 4182 });
 
 /**
+ * The learner scrolls to a lesson's questions, which loads the course engine (firstUse.ts); the
+ * check opens, and its result parts arrive (checkParts.ts) long before a first answer.
+ */
+async function toTheQuestions(page) {
+	await page.locator('#check-title').scrollIntoViewIfNeeded();
+	await page.getByRole('button', { name: 'Check answers' }).waitFor();
+	await page.waitForLoadState('networkidle');
+}
+
+/**
  * What a first visit to `url` loads, by kind: [raw, gzipped, files]. With `use`, the learner then
  * scrolls to the questions, and what that loads counts too (a first visit to a lesson loads the
  * course engine on first use: src/lib/course/firstUse.ts).
@@ -183,11 +193,7 @@ async function visit(url, { use = false } = {}) {
 		);
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
-	if (use) {
-		await page.locator('#check-title').scrollIntoViewIfNeeded();
-		await page.getByRole('button', { name: 'Check answers' }).waitFor();
-		await page.waitForLoadState('networkidle');
-	}
+	if (use) await toTheQuestions(page);
 	await Promise.all(pending);
 	// CSS inlined into the page counts as CSS, not as HTML.
 	const inline = await page.evaluate(() =>
@@ -345,11 +351,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 		const context = await browser.newContext({ serviceWorkers: 'block' });
 		const page = await context.newPage();
 		await page.goto(lessonUrl);
-		// The learner scrolls to the questions, which loads the course engine (firstUse.ts).
-		await page.locator('#check-title').scrollIntoViewIfNeeded();
-		await page.getByRole('button', { name: 'Check answers' }).waitFor();
-		// Then the check's result parts arrive (checkParts.ts), long before a learner's first answer.
-		await page.waitForLoadState('networkidle');
+		await toTheQuestions(page);
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		choices.push(await latency(page, 'fieldset input', 'fieldset input:checked'));

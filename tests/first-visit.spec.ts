@@ -68,3 +68,28 @@ test('"Check answers" pressed the moment a lesson arrives still takes the learne
 	await page.getByRole('button', { name: 'Check answers' }).click();
 	await expect(page.getByTestId('error-summary')).toBeFocused();
 });
+
+// src/lib/server/paintFirst.ts: the page's own HTML is painted before any of its code is asked for.
+test('a lesson is painted before its scripts are requested, and then starts', async ({ page }) => {
+	await page.goto(lessonPath(firstLesson));
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	const { paint, scripts } = await page.evaluate(() => ({
+		paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? Infinity,
+		scripts: performance
+			.getEntriesByType('resource')
+			.filter((r) => /\.js$/.test(r.name))
+			.map((r) => r.startTime)
+	}));
+	expect(scripts.length).toBeGreaterThan(0);
+	expect(Math.min(...scripts)).toBeGreaterThanOrEqual(paint);
+});
+
+test('a page still starts where no frame is ever drawn (a tab in the background)', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		window.requestAnimationFrame = () => 0;
+	});
+	await page.goto(lessonPath(firstLesson));
+	await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+});

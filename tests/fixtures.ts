@@ -31,10 +31,9 @@ export const test = base.extend<Fixtures>({
 		await use(async (state, { include, rules } = {}) => {
 			// Scan what the learner gets once scripts have run (status pills, glossary buttons).
 			// (Pages that ship no JavaScript at all are scanned as they are.)
-			const scripted = await page.evaluate(
-				() =>
-					document.documentElement.classList.contains('js') &&
-					!!document.querySelector('link[rel="modulepreload"]')
+			// (SvelteKit's start-up script is the one that sets its `__sveltekit_…` global.)
+			const scripted = await page.evaluate(() =>
+				[...document.scripts].some((s) => s.textContent?.includes('__sveltekit_'))
 			);
 			if (scripted) {
 				await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });

@@ -101,8 +101,11 @@ test('a new deployment is offered politely, and taking it keeps the learner’s 
 		appendFileSync(join(dir, 'service-worker.js'), '\n// the next deployment\n');
 		await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
 		await expect(notice).toBeVisible();
+		// Listening before the click: the reloaded page comes from the cache and may be loaded
+		// before the click's promise settles.
+		const reloaded = page.waitForEvent('load');
 		await page.getByRole('button', { name: 'Reload to use it' }).click();
-		await page.waitForEvent('load');
+		await reloaded;
 		await expect(page.getByTestId('lesson-status').first()).toHaveText(/Passed/);
 		await expect(notice).toHaveCount(0);
 	} finally {

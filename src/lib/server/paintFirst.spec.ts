@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { FRAME_TIMEOUT, paintFirst } from './paintFirst';
+import { FRAME_TIMEOUT, PRELOAD_BATCH, paintFirst } from './paintFirst';
 
 /** SvelteKit's start-up script, as it writes it at the end of a prerendered page. */
 const STARTUP = `
@@ -48,7 +48,7 @@ function page({ startup = STARTUP, listed = sha(STARTUP) } = {}) {
 }
 
 /** The page's start-up script, run with a stand-in browser that records what it does when. */
-function run(html: string) {
+function run(html: string, visibilityState = 'visible') {
 	const script = /<script>(\s*\{\s*__sveltekit[\s\S]*?)<\/script>/.exec(html)![1]!;
 	const log: string[] = [];
 	const frames: (() => void)[] = [];
@@ -59,6 +59,7 @@ function run(html: string) {
 			pathname = '/';
 		},
 		document: {
+			visibilityState,
 			currentScript: { parentElement: 'the app element' },
 			createElement: () => ({}) as { rel?: string; href?: string },
 			head: {
@@ -92,21 +93,49 @@ describe('paintFirst', () => {
 
 		frames[0]!();
 		expect(log).toEqual([]);
-		const afterFrame = timers.find((t) => t.ms === 0)!;
-		afterFrame.fn();
-		expect(log).toEqual([
-			'modulepreload ../../_app/immutable/entry/start.js',
-			'modulepreload ../../_app/immutable/chunks/a.js',
-			'modulepreload ../../_app/immutable/nodes/2.js',
+		timers.find((t) => t.ms === 0)!.fn();
+		expect(log.slice(0, 2)).toEqual([
 			'import ../../_app/immutable/entry/start.js',
 			'import ../../_app/immutable/entry/app.js'
 		]);
 	});
 
-	it('starts on a timer where no frame comes (a background tab), and only once', () => {
+	it('asks for the other scripts a few at a time, a task each, and each once', () => {
+		const chunks = Array.from({ length: 10 }, (_, i) => `../../_app/immutable/chunks/c${i}.js`);
+		const html = page().replace(
+			'</head>',
+			chunks.map((href) => `<link href="${href}" rel="modulepreload">\n`).join('') + '</head>'
+		);
+		const { log, timers } = run(paintFirst(html));
+		timers.find((t) => t.ms === FRAME_TIMEOUT)!.fn();
+		const asked = () => log.filter((l) => l.startsWith('modulepreload'));
+		// start.js is imported, not preloaded; a.js, 2.js and the ten chunks are preloaded.
+		expect(asked()).toHaveLength(PRELOAD_BATCH);
+		let tasks = 1;
+		for (let next = timers.findLast((t) => t.ms === 0); next; tasks++) {
+			timers.splice(timers.indexOf(next), 1);
+			next.fn();
+			next = timers.findLast((t) => t.ms === 0);
+		}
+		expect(asked()).toEqual(
+			['../../_app/immutable/chunks/a.js', '../../_app/immutable/nodes/2.js', ...chunks].map(
+				(href) => `modulepreload ${href}`
+			)
+		);
+		expect(tasks).toBe(Math.ceil(12 / PRELOAD_BATCH));
+		expect(PRELOAD_BATCH).toBeLessThan(12);
+	});
+
+	it('starts at once in a tab in the background, which paints nothing', () => {
+		const { log, frames } = run(paintFirst(page()), 'hidden');
+		expect(log.filter((l) => l.startsWith('import'))).toHaveLength(2);
+		expect(frames).toEqual([]);
+	});
+
+	it('starts on a timer where no frame comes (a frame out of view), and only once', () => {
 		const { log, frames, timers } = run(paintFirst(page()));
 		const fallback = timers.find((t) => t.ms === FRAME_TIMEOUT)!;
-		expect(FRAME_TIMEOUT).toBeLessThanOrEqual(500);
+		expect(FRAME_TIMEOUT).toBeLessThanOrEqual(1000);
 		fallback.fn();
 		expect(log.filter((l) => l.startsWith('import'))).toHaveLength(2);
 

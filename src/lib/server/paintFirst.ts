@@ -8,8 +8,9 @@
  *
  * This rewrite, applied to every page as it is prerendered (src/hooks.server.ts), takes the
  * `modulepreload` links out of <head> and has SvelteKit's start-up script ask for them, and
- * start the app, just after the first paint: one frame and a task later. Where no frame comes
- * (a tab in the background, a frame scrolled out of view), a timer starts it instead.
+ * start the app, just after the first paint: one frame and a task later. A tab in the background
+ * paints nothing and starts at once; in a frame scrolled out of view, where no frame comes, a
+ * timer starts it.
  * Everything else in SvelteKit's start-up is left as it was.
  *
  * The start-up script is allowed by its hash in the page's Content-Security-Policy, so the hash
@@ -19,8 +20,14 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Longest wait, in ms, for the first frame before the app starts anyway. */
-export const FRAME_TIMEOUT = 250;
+/**
+ * Longest wait, in ms, for the first frame before the app starts anyway: for a frame scrolled
+ * out of view, where the browser draws nothing. Long enough for a slow phone's first paint.
+ */
+export const FRAME_TIMEOUT = 1000;
+
+/** How many script preloads are asked for in one task. */
+export const PRELOAD_BATCH = 4;
 
 const PRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
 const STARTUP = /<script>(\s*\{\s*__sveltekit_\w+ = [\s\S]*?)<\/script>/;
@@ -39,29 +46,44 @@ export function paintFirst(html: string): string {
 		fail('its start-up script is not the one this rewrite knows');
 	}
 
+	// The two modules the start-up imports are asked for by the import itself.
+	const started = script.slice(boot, end).trim();
+	const rest = preloads.filter((href) => !started.includes(JSON.stringify(href)));
+
 	// `document.currentScript` is read before the wait (it is only set while the script runs).
+	// Asking for a script costs the page about a millisecond, so the preloads go a few at a time,
+	// a task each, rather than in one block the learner's first tap would wait behind.
 	const deferred =
 		script.slice(0, boot) +
-		`(function (boot) {
+		`(function (boot, preloads) {
 						var started = false;
-						function start() {
-							if (started) return;
-							started = true;
-							${JSON.stringify(preloads)}.forEach(function (href) {
+						function preload(from) {
+							preloads.slice(from, from + ${PRELOAD_BATCH}).forEach(function (href) {
 								var link = document.createElement('link');
 								link.rel = 'modulepreload';
 								link.href = href;
 								document.head.appendChild(link);
 							});
-							boot();
+							if (from + ${PRELOAD_BATCH} < preloads.length) {
+								setTimeout(function () {
+									preload(from + ${PRELOAD_BATCH});
+								});
+							}
 						}
+						function start() {
+							if (started) return;
+							started = true;
+							boot();
+							preload(0);
+						}
+						if (document.visibilityState === 'hidden') return start();
 						requestAnimationFrame(function () {
 							setTimeout(start);
 						});
 						setTimeout(start, ${FRAME_TIMEOUT});
 					})(function () {
-						${script.slice(boot, end).trim()}
-					});
+						${started}
+					}, ${JSON.stringify(rest)});
 				` +
 		script.slice(end);
 

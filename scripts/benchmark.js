@@ -8,9 +8,9 @@
 // 4. The largest JavaScript files, embed.js, and resize messages while a host resizes a frame.
 // 5. "Check answers" to result on screen, and the first answer choice, at 4x CPU throttling.
 // 6. Lighthouse (mobile) scores, from a separate install that `npm ci` never pays for:
-//    npm install --prefix .benchmark/lighthouse lighthouse@12.8.2
+//    npm install --prefix .benchmark/lighthouse lighthouse@12.8.2 (three runs a page, the median)
 //
-// Needs a Chromium (see scripts/browser.js). Takes about three minutes.
+// Needs a Chromium (see scripts/browser.js). Takes about ten minutes with Lighthouse.
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
@@ -382,46 +382,65 @@ if (!existsSync(lighthouse)) {
 		'\nLighthouse: skipped (not installed). To include it: npm install --prefix .benchmark/lighthouse lighthouse@12.8.2'
 	);
 } else {
-	console.log('\nLighthouse (mobile): performance, accessibility, best practices, SEO');
+	// Lighthouse's own advice on variability: run several times and take the median. On this
+	// 2-core machine one run's total blocking time ranges over a factor of three.
+	const RUNS = 3;
+	console.log(
+		`\nLighthouse (mobile, median of ${RUNS} runs by performance): performance, accessibility, best practices, SEO`
+	);
 	const out = join(big, 'lighthouse.json');
 	for (const [name, path] of routes.filter(([name]) =>
 		['home', 'first lesson', 'glossary', 'embedded lesson'].includes(name)
 	)) {
-		// Asynchronously: the site is served from this very process, so a blocking spawn would stall
-		// the server and leave Lighthouse waiting for pages that never come. One retry: on a busy
-		// machine Chromium's first connection now and then drops, which says nothing of the page.
+		const runs = [];
 		let failure = '';
-		for (let attempt = 0; attempt < 2; attempt++) {
-			try {
-				await run(
-					process.execPath,
-					[
-						lighthouse,
-						site + path,
-						'--quiet',
-						'--output=json',
-						`--output-path=${out}`,
-						'--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage'
-					],
-					{ env: { ...process.env, CHROME_PATH: executablePath }, timeout: 180_000 }
-				);
-				failure = '';
-				break;
-			} catch (error) {
-				const why = String(error.stderr ?? error.message)
-					.split('\n')
-					.filter((l) => l.trim());
-				failure = why.at(-1) ?? 'no message';
+		for (let i = 0; i < RUNS; i++) {
+			// Asynchronously: the site is served from this very process, so a blocking spawn would
+			// stall the server and leave Lighthouse waiting for pages that never come. One retry: on a
+			// busy machine Chromium's first connection now and then drops, which says nothing of the page.
+			failure = '';
+			for (let attempt = 0; attempt < 2; attempt++) {
+				try {
+					await run(
+						process.execPath,
+						[
+							lighthouse,
+							site + path,
+							'--quiet',
+							'--output=json',
+							`--output-path=${out}`,
+							'--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage'
+						],
+						{ env: { ...process.env, CHROME_PATH: executablePath }, timeout: 180_000 }
+					);
+					failure = '';
+					break;
+				} catch (error) {
+					const why = String(error.stderr ?? error.message)
+						.split('\n')
+						.filter((l) => l.trim());
+					failure = why.at(-1) ?? 'no message';
+				}
 			}
+			if (failure) break;
+			const { categories, audits } = JSON.parse(readFileSync(out, 'utf8'));
+			const score = (c) => Math.round((categories[c]?.score ?? 0) * 100);
+			runs.push({
+				scores: ['performance', 'accessibility', 'best-practices', 'seo'].map(score),
+				tbt: audits['total-blocking-time'].numericValue,
+				fcp: audits['first-contentful-paint'].numericValue,
+				lcp: audits['largest-contentful-paint'].numericValue
+			});
 		}
 		if (failure) {
 			console.log(`  ${name}: failed (${failure})`);
 			continue;
 		}
-		const { categories } = JSON.parse(readFileSync(out, 'utf8'));
-		const score = (c) => Math.round((categories[c]?.score ?? 0) * 100);
+		const sorted = [...runs].sort((x, y) => x.scores[0] - y.scores[0]);
+		const mid = sorted[Math.floor(sorted.length / 2)];
 		console.log(
-			`  ${name.padEnd(16)} ${score('performance')} ${score('accessibility')} ${score('best-practices')} ${score('seo')}`
+			`  ${name.padEnd(16)} ${mid.scores.join(' ')}   (performance ${runs.map((r) => r.scores[0]).join(', ')}; ` +
+				`median run: FCP ${(mid.fcp / 1000).toFixed(1)} s, LCP ${(mid.lcp / 1000).toFixed(1)} s, TBT ${mid.tbt.toFixed(0)} ms)`
 		);
 	}
 }

@@ -29,8 +29,3 @@ export const embedLinks: Links = {
 };
 
 export const [getLinks, setLinks] = createContext<Links>();
-
-/** Attributes for a link that leaves the course flow. */
-export function outbound(links: Links) {
-	return links.newTab ? { target: '_blank', rel: 'noopener' } : {};
-}

@@ -57,6 +57,8 @@ test('the whole course, home page to course summary, by keyboard alone', async (
 	// The one walk through every lesson in the suite: hundreds of key presses.
 	test.setTimeout(90_000);
 	await page.goto('/');
+	// Once the app runs, so the navigations below are the client-side ones this test is about.
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 	await tabTo(page, page.getByRole('link', { name: /^Start the course/ }));
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);

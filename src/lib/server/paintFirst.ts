@@ -40,21 +40,22 @@ export function paintFirst(html: string): string {
 		return html;
 	}
 	const script = startup[1]!;
-	const boot = script.indexOf('Promise.all([');
+	const bootAt = script.indexOf('Promise.all([');
 	const end = script.lastIndexOf('}');
-	if (boot < 0 || end < boot || !script.slice(0, boot).includes('document.currentScript')) {
+	if (bootAt < 0 || end < bootAt || !script.slice(0, bootAt).includes('document.currentScript')) {
 		fail('its start-up script is not the one this rewrite knows');
 	}
 
-	// The two modules the start-up imports are asked for by the import itself.
-	const started = script.slice(boot, end).trim();
-	const rest = preloads.filter((href) => !started.includes(JSON.stringify(href)));
+	// SvelteKit's `Promise.all([import(…), import(…)]).then(…)`: the two modules it imports are
+	// asked for by the import itself, not preloaded again.
+	const importAndStart = script.slice(bootAt, end).trim();
+	const rest = preloads.filter((href) => !importAndStart.includes(JSON.stringify(href)));
 
 	// `document.currentScript` is read before the wait (it is only set while the script runs).
 	// Asking for a script costs the page about a millisecond, so the preloads go a few at a time,
 	// a task each, rather than in one block the learner's first tap would wait behind.
 	const deferred =
-		script.slice(0, boot) +
+		script.slice(0, bootAt) +
 		`(function (boot, preloads) {
 						var started = false;
 						function preload(from) {
@@ -82,7 +83,7 @@ export function paintFirst(html: string): string {
 						});
 						setTimeout(start, ${FRAME_TIMEOUT});
 					})(function () {
-						${started}
+						${importAndStart}
 					}, ${JSON.stringify(rest)});
 				` +
 		script.slice(end);

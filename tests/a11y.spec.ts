@@ -4,6 +4,7 @@
  */
 import {
 	answerAll,
+	appReady,
 	expect,
 	expectStrictPolicy,
 	openLesson,
@@ -64,7 +65,7 @@ test.describe('every theme', () => {
 			expectAccessible
 		}) => {
 			await page.goto('/settings/');
-			await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+			await appReady(page);
 			await page.evaluate((t) => {
 				localStorage.setItem(
 					'understanding-benzodiazepines/settings',

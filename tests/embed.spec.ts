@@ -5,8 +5,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import {
-	AXE_TAGS,
 	answerAll,
+	appReady,
+	AXE_TAGS,
 	expect,
 	expectStrictPolicy,
 	recordViolations,
@@ -679,7 +680,7 @@ test.describe('the "Embed this lesson" panel', () => {
 	}) => {
 		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 		await page.goto(`/facilitator/#embed-${lesson.slug}`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		const panel = page.locator(`#embed-${lesson.slug}`);
 		await panel.getByText('Embed this lesson in your own page').click();
 		const code = page.getByRole('textbox', { name: `Code to embed lesson ${lesson.number}` });

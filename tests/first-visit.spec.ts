@@ -3,7 +3,7 @@
  * the course engine loads then, nothing done before it arrives is lost, and a return visit, which
  * has progress to show, starts at once.
  */
-import { expect, optionInput, test } from './fixtures';
+import { appReady, expect, optionInput, test } from './fixtures';
 import { correctOptions, firstLesson, lessonPath } from './course';
 
 test('a first visit loads the course engine when the learner starts, and keeps the answer that started it', async ({
@@ -14,7 +14,7 @@ test('a first visit loads the course engine when the learner starts, and keeps t
 		if (r.request().resourceType() === 'script') scripts.push(r.url());
 	});
 	await page.goto(lessonPath(firstLesson));
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	await page.waitForLoadState('networkidle');
 	const loadedFirst = scripts.length;
 	// The questions show as the page was built; nothing is checked or saved yet.
@@ -41,7 +41,7 @@ test('when the engine cannot load (the connection dropped), the page says so and
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(lessonPath(firstLesson));
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	await page.waitForLoadState('networkidle');
 	// From now on no script arrives.
 	await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
@@ -58,7 +58,7 @@ test('"Check answers" pressed the moment a lesson arrives still takes the learne
 	page
 }) => {
 	await page.goto('/');
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	// A slow connection from now on: the lesson's code, and the check's parts after it, come late.
 	await page.route('**/*.js', async (route) => {
 		await new Promise((resolve) => setTimeout(resolve, 800));
@@ -72,7 +72,7 @@ test('"Check answers" pressed the moment a lesson arrives still takes the learne
 // src/lib/server/paintFirst.ts: the page's own HTML is painted before any of its code is asked for.
 test('a lesson is painted before its scripts are requested, and then starts', async ({ page }) => {
 	await page.goto(lessonPath(firstLesson));
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	const { paint, scripts } = await page.evaluate(() => ({
 		// When the first frame was rendered (`paintTime`), not when the screen showed it.
 		paint:
@@ -99,7 +99,7 @@ test('a learner who tabs into the questions before the engine arrives keeps thei
 	page
 }) => {
 	await page.goto(lessonPath(firstLesson));
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	await page.waitForLoadState('networkidle');
 	const question = firstLesson.check.questions[0]!;
 	const inputs = page.locator(`#q-${question.id} input`);

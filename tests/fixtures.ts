@@ -36,7 +36,7 @@ export const test = base.extend<Fixtures>({
 				[...document.scripts].some((s) => s.textContent?.includes('__sveltekit_'))
 			);
 			if (scripted) {
-				await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+				await appReady(page);
 			}
 			// No rule is disabled: a rule that must be turned off gets a comment here saying why.
 			// A page without frames is scanned in place ("legacy" mode); only frames need axe's
@@ -80,6 +80,21 @@ export function optionInput(page: Scope, question: Question, option: Option): Lo
 	// The option by its role and name, inside its question's fieldset (found by id: a role query
 	// over a whole long lesson costs more, and the group's name has tests of its own).
 	return page.locator(`#q-${question.id}`).getByRole(role, { name: option.text, exact: true });
+}
+
+/**
+ * Waits until the app runs in `page`: hydrated, with its session started unless a first visit to
+ * a lesson waits for first use (the root layout's marker). A link followed before that is a full
+ * page load, and a control used before it may do nothing yet.
+ */
+export async function appReady(page: Scope) {
+	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+}
+
+/** Opens `path` and waits until the app runs there. */
+export async function gotoReady(page: Page, path: string) {
+	await page.goto(path);
+	await appReady(page);
 }
 
 /** Ticks the given options of every question by clicking their labels. */

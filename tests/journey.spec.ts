@@ -1,5 +1,6 @@
 import {
 	answerAll,
+	appReady,
 	expect,
 	openLesson,
 	optionInput,
@@ -268,7 +269,7 @@ test.describe('progress on this device', () => {
 		await passLesson(page, lesson);
 		await page.goto('/');
 		// The button shows before the page's code is running; a click then would do nothing.
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await page.getByRole('button', { name: 'Start over' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Start over?' });
 		await expect(dialog).toBeVisible();
@@ -332,10 +333,10 @@ test.describe('the end of the course', () => {
 test.describe('for educators', () => {
 	test('"Open every lesson" opens every check at once, on this device', async ({ page }) => {
 		await page.goto('/');
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await expect(page.getByTestId('lesson-status').nth(1)).toHaveText(/Locked/);
 		await page.goto('/facilitator/');
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await page.getByText('For educators: open every lesson').click();
 		await page.getByRole('button', { name: "Open every lesson's questions" }).click();
 		await expect(
@@ -344,7 +345,7 @@ test.describe('for educators', () => {
 		// The button is gone: focus is back on the summary, not on the page.
 		await expect(page.getByText('For educators: open every lesson')).toBeFocused();
 		await page.goto('/');
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		for (const status of await page.getByTestId('lesson-status').all()) {
 			await expect(status).not.toHaveText(/Locked/);
 		}

@@ -3,7 +3,7 @@
  * a mouse must get from the home page through a lesson and its check.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, optionInput, questionGroup, test } from './fixtures';
+import { appReady, expect, optionInput, questionGroup, test } from './fixtures';
 import { correctOptions, firstLesson, lessons } from './course';
 import type { Lesson } from '../src/lib/course/types';
 
@@ -58,7 +58,7 @@ test('the whole course, home page to course summary, by keyboard alone', async (
 	test.setTimeout(90_000);
 	await page.goto('/');
 	// Once the app runs, so the navigations below are the client-side ones this test is about.
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	await tabTo(page, page.getByRole('link', { name: /^Start the course/ }));
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);
@@ -125,7 +125,7 @@ test('"Start over" opens on the safe choice, Escape cancels, and confirming neve
 }) => {
 	await page.goto('/complete/');
 	await page.goto('/');
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	const startOver = page.getByRole('button', { name: 'Start over' });
 	await tabTo(page, startOver);
 	await page.keyboard.press('Enter');
@@ -147,7 +147,7 @@ test('"Start over" opens on the safe choice, Escape cancels, and confirming neve
 
 test('the home page tab order follows the reading order (WCAG 2.4.3)', async ({ page }) => {
 	await page.goto('/');
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	const stops: string[] = [];
 	for (let i = 0; i < 11; i++) {
 		await page.keyboard.press('Tab');

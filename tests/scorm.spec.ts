@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Frame, Page } from '@playwright/test';
 import { STORAGE_KEY } from '../src/lib/course/persistence';
 import { encodeProgress } from '../src/lib/lms/suspend';
 import { correctOptions, lessons } from './course';
-import { answerAll, expect, progressAfter, test } from './fixtures';
+import { answerAll, appReady, expect, progressAfter, test } from './fixtures';
 import { startLmsServer, type LmsServer, type Standard } from './lms-server';
 
 let lms: LmsServer;
@@ -466,7 +466,7 @@ test.describe('outside an LMS', () => {
 		page
 	}) => {
 		await page.goto(`${lms.origin}/content/1.2/index.html`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await page.getByRole('link', { name: `Lesson 1: ${lessons[0]!.title}`, exact: true }).click();
 		await answerAll(page, lessons[0]!, 'right');
 		await expect

@@ -3,14 +3,14 @@
  * checked, in a11y.spec.ts and embed.spec.ts), and the pages a static host needs beyond the
  * course: a 404 for unknown addresses and robots.txt.
  */
-import { answerAll, expect, recordViolations, test, toTheQuestions } from './fixtures';
+import { answerAll, appReady, expect, recordViolations, test, toTheQuestions } from './fixtures';
 import { firstLesson, lessonPath } from './course';
 
 test('under the policy a check still works, client-side navigation included', async ({ page }) => {
 	const violations = await recordViolations(page);
 	await page.goto('/');
 	// Once the app runs, so that following the link is a client-side navigation.
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(page);
 	await page.getByRole('link', { name: /^Start the course/ }).click();
 	await expect(page).toHaveURL(new RegExp(`${lessonPath(firstLesson)}$`));
 	// As a learner does.

@@ -3,7 +3,15 @@
  * change in one reaches the other, and no tab writes older progress over newer.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { answerAll, expect, optionInput, passLesson, test, toTheQuestions } from './fixtures';
+import {
+	answerAll,
+	appReady,
+	expect,
+	optionInput,
+	passLesson,
+	test,
+	toTheQuestions
+} from './fixtures';
 import { firstLesson, lessonPath, lessons, wrongOptions } from './course';
 
 async function twoTabs(context: BrowserContext, path: string): Promise<[Page, Page]> {
@@ -11,7 +19,7 @@ async function twoTabs(context: BrowserContext, path: string): Promise<[Page, Pa
 	const b = await context.newPage();
 	for (const tab of [b, a]) {
 		await tab.goto(path);
-		await tab.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(tab);
 	}
 	return [a, b];
 }
@@ -51,7 +59,7 @@ test('"Start over" in one tab sticks: the other tab follows and cannot bring the
 	const [a, b] = await twoTabs(context, lessonPath(firstLesson));
 	await passLesson(await switchTo(a), firstLesson);
 	await a.goto('/');
-	await a.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+	await appReady(a);
 	await a.getByRole('button', { name: 'Start over' }).click();
 	await a.getByRole('button', { name: 'Yes, clear my progress' }).click();
 	await expect(status(a, 0)).toHaveText(/Not started/);

@@ -4,15 +4,11 @@
  */
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { answerAll, expect, openLesson, test } from './fixtures';
+import { answerAll, expect, gotoReady, openLesson, test } from './fixtures';
 import { firstLesson, lessonPath } from './course';
 import { SITE } from './site';
 
 /** Opens a page and waits until its scripts have taken over (clicks before that do nothing). */
-async function gotoReady(page: Page, path: string) {
-	await page.goto(path);
-	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
-}
 import { pages } from './pages';
 
 // --- helpers ---------------------------------------------------------------------------------

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { answerAll, expect, optionInput, progressAfter, seedProgress, test } from './fixtures';
+import {
+	answerAll,
+	appReady,
+	expect,
+	optionInput,
+	progressAfter,
+	seedProgress,
+	test
+} from './fixtures';
 import { correctOptions, firstLesson, lessonPath, lessons } from './course';
 import { serve } from '../scripts/serve.js';
 
@@ -48,7 +56,7 @@ test.describe('the facilitator page', () => {
 		page
 	}) => {
 		await page.goto('/');
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await expect(page.getByText(/open every lesson/i)).toHaveCount(0);
 		await page.goto(lessonPath(firstLesson));
 		await expect(page.getByText('Embed this lesson in your own page')).toHaveCount(0);
@@ -68,7 +76,7 @@ test.describe('present mode', () => {
 		}) => {
 			await page.setViewportSize(size);
 			await page.goto(`/present/${firstLesson.slug}/`);
-			await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+			await appReady(page);
 			const total = Number((await position(page).textContent())!.match(/of (\d+)/)![1]);
 			const questions = firstLesson.check.questions.length;
 			expect(total).toBeGreaterThan(questions + 2);
@@ -145,7 +153,7 @@ test.describe('present mode', () => {
 		await page.goto('/settings/');
 		await page.getByRole('radio', { name: 'High contrast' }).check();
 		await page.goto(`/present/${firstLesson.slug}/`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'contrast');
 		await page.keyboard.press('End');
 		await page.getByRole('button', { name: 'Reveal the answer' }).click();
@@ -159,7 +167,7 @@ test.describe('present mode', () => {
 		page
 	}) => {
 		await page.goto(`/present/${firstLesson.slug}/`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		const next = page.getByRole('button', { name: 'Next' });
 		const previous = page.getByRole('button', { name: 'Previous' });
 		await expect(previous).toHaveAttribute('aria-disabled', 'true');
@@ -195,7 +203,7 @@ test.describe('present mode', () => {
 	}) => {
 		await page.setViewportSize({ width: 1280, height: 720 });
 		await page.goto(`/present/${firstLesson.slug}/`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
 		const stage = page.getByRole('main', { name: 'Slide' });
 		await page.keyboard.press('ArrowRight');
@@ -222,7 +230,7 @@ test.describe('present mode', () => {
 		page
 	}) => {
 		await page.goto(`/present/${firstLesson.slug}/`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		const announcer = page.locator('#svelte-announcer');
 		const before = (await announcer.count()) ? await announcer.textContent() : '';
 		await page.keyboard.press('ArrowRight');
@@ -234,12 +242,12 @@ test.describe('present mode', () => {
 
 	test('the presenter view follows the projector, and drives it', async ({ page, context }) => {
 		await page.goto(`/present/${firstLesson.slug}/`);
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		const [presenter] = await Promise.all([
 			context.waitForEvent('page'),
 			page.getByRole('button', { name: 'Presenter view' }).click()
 		]);
-		await presenter.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(presenter);
 		await expect(presenter.getByRole('heading', { level: 1 })).toContainText('Presenter view');
 		await expect(presenter.getByTestId('clock')).toHaveText(/^\d\d:\d\d$/);
 		await expect(presenter.getByRole('heading', { name: 'Aims' })).toBeVisible();
@@ -296,7 +304,7 @@ test.describe('workshop links', () => {
 			// The learner's own progress on this device: lesson 1 passed.
 			await seedProgress(page, progressAfter([firstLesson]));
 			await page.goto(`${server.url}facilitator/`);
-			await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+			await appReady(page);
 			for (const lesson of lessons) {
 				const box = page.getByRole('checkbox', {
 					name: `Lesson ${lesson.number}: ${lesson.title}`
@@ -373,7 +381,7 @@ test.describe('workshop links', () => {
 		page
 	}) => {
 		await page.goto('/facilitator/');
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		const status = page.getByTestId('workshop-link-status');
 		await expect(status).toHaveAttribute('role', 'status');
 		await expect(status).toHaveText('');
@@ -417,7 +425,7 @@ test.describe('clearing a shared device', () => {
 		const a = await context.newPage();
 		await seedProgress(a, progressAfter([firstLesson]));
 		await a.goto('/settings/');
-		await a.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(a);
 		await a.getByRole('radio', { name: 'High contrast' }).check();
 		const b = await context.newPage();
 		await b.goto(lessonPath(firstLesson));
@@ -452,7 +460,7 @@ test.describe('clearing a shared device', () => {
 		await page.goto('/workshop/#lessons=gaba');
 		await expect(page.getByTestId('lesson-status')).toHaveCount(1);
 		await page.goto('/clear/');
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await page.getByRole('button', { name: 'Clear this device' }).click();
 		await page.getByRole('button', { name: 'Yes, clear this device' }).click();
 		await expect(
@@ -461,7 +469,7 @@ test.describe('clearing a shared device', () => {
 		await expect(page).toHaveURL(/\/clear\/$/);
 		// Said once: coming back to the page later does not say it again.
 		await page.reload();
-		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await appReady(page);
 		await expect(page.getByText('This device has been cleared')).toHaveCount(0);
 		await page.goto('/');
 		await expect(page.getByTestId('lesson-status')).toHaveCount(lessons.length);

@@ -2,8 +2,15 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { courseMachine } from './courseMachine';
-import { isUnlocked, resultOf, savedPart, type CourseEvent, type SavedProgress } from './context';
-import { freshProgress, type LessonProgress } from './context';
+import {
+	freshProgress,
+	isUnlocked,
+	resultOf,
+	savedPart,
+	type CourseEvent,
+	type LessonProgress,
+	type SavedProgress
+} from './context';
 import { readStored, stamp } from './saved';
 import { emptyStored } from './stored';
 import { mixedLessons, twoLessons } from './testCourse';

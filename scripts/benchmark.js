@@ -6,7 +6,8 @@
 //    ids varied, so compression does not flatter it) in a temporary copy of the project, builds it.
 // 3. Per route, the bytes a first visit loads (HTML, JS, CSS, data), for 4 and for 100 lessons.
 // 4. The largest JavaScript files, embed.js, and resize messages while a host resizes a frame.
-// 5. "Check answers" to result on screen, and the first answer choice, at 4x CPU throttling.
+// 5. "Check answers" to result on screen, and the first answer choice, at 4x CPU throttling; and
+//    what the first scroll of a first visit costs, now that the app starts then.
 // 6. Lighthouse (mobile) scores, from a separate install that `npm ci` never pays for:
 //    npm install --prefix .benchmark/lighthouse lighthouse@12.8.2 (three runs a page, the median)
 //
@@ -369,6 +370,37 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 	}
 	console.log(
 		`\nAt 4x CPU throttling (median of 5): first answer choice ${median(choices).toFixed(0)} ms, "Check answers" to result ${median(checks).toFixed(0)} ms (all: ${checks.map((c) => c.toFixed(0)).join(', ')}), to the question-by-question review below it ${median(reviews).toFixed(0)} ms`
+	);
+}
+// A first visit's app starts on the learner's first use (src/lib/server/paintFirst.ts): what that
+// first scroll costs the main thread, at 4x, from the scroll until the app runs (long tasks only).
+{
+	const longest = [];
+	const totals = [];
+	const lessonUrl = `${site}/lessons/${templates[0].replace(/^\d+-/, '')}/`;
+	for (let run = 0; run < 5; run++) {
+		const context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.addInitScript(() => {
+			const tasks = (window.__longTasks = []);
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) tasks.push(entry.duration);
+			}).observe({ type: 'longtask' });
+		});
+		await page.goto(lessonUrl, { waitUntil: 'networkidle' });
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+		const before = await page.evaluate(() => window.__longTasks.length);
+		await page.mouse.wheel(0, 300);
+		await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
+		await page.waitForTimeout(1000);
+		const tasks = await page.evaluate((n) => window.__longTasks.slice(n), before);
+		longest.push(Math.max(0, ...tasks));
+		totals.push(tasks.reduce((sum, t) => sum + t, 0));
+		await context.close();
+	}
+	console.log(
+		`A first visit's first scroll starts the app (4x, median of 5): longest task ${median(longest).toFixed(0)} ms, long tasks ${median(totals).toFixed(0)} ms in all (Lighthouse measures the page before it)`
 	);
 }
 await browser.close();

@@ -1,7 +1,8 @@
 /**
- * A first visit to a lesson is light until the learner starts using it (src/lib/course/firstUse.ts):
- * the course engine loads then, nothing done before it arrives is lost, and a return visit, which
- * has progress to show, starts at once.
+ * A first visit to a lesson is light until the learner starts using it: its app starts on first
+ * use (src/lib/server/paintFirst.ts), the course engine loads on the next (src/lib/course/firstUse.ts),
+ * nothing done before either arrives is lost, and a return visit, which has progress to show,
+ * starts at once.
  */
 import { appReady, expect, optionInput, test } from './fixtures';
 import { correctOptions, firstLesson, lessonPath } from './course';
@@ -91,8 +92,71 @@ test('a page still starts where no frame is ever drawn (a frame out of view)', a
 	await page.addInitScript(() => {
 		window.requestAnimationFrame = () => 0;
 	});
-	await page.goto(lessonPath(firstLesson));
+	// A page that does not wait for first use: it starts after the first paint, or on the timer.
+	await page.goto('/settings/');
 	await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+});
+
+test("a first visit fetches the lesson's scripts but runs none of them until the learner starts", async ({
+	page
+}) => {
+	const scripts: string[] = [];
+	page.on('request', (r) => {
+		if (r.resourceType() === 'script') scripts.push(r.url());
+	});
+	await page.goto(lessonPath(firstLesson));
+	await page.waitForLoadState('networkidle');
+	expect(scripts.length, 'fetched after the first paint').toBeGreaterThan(0);
+	await expect(page.locator('html')).not.toHaveAttribute('data-app');
+	// The page is whole meanwhile: the lesson and its questions, as built.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstLesson.title);
+	await expect(page.locator(`#q-${firstLesson.check.questions[0]!.id}`)).toBeVisible();
+
+	await page.mouse.move(20, 20);
+	await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+});
+
+test('an app that starts when the learner scrolls leaves them where they scrolled to', async ({
+	page
+}) => {
+	// The app has run on this page once (SvelteKit keeps its place in this tab's history) …
+	await page.goto(lessonPath(firstLesson));
+	await appReady(page);
+	// … and the learner reloads it: still a first visit, so the app waits for first use.
+	await page.reload();
+	await page.waitForLoadState('networkidle');
+	await expect(page.locator('html')).not.toHaveAttribute('data-app');
+	await page.mouse.wheel(0, 1500);
+	await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+	await page.waitForTimeout(300);
+	expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+});
+
+test('what the learner does before the scripts arrive is done once they have', async ({ page }) => {
+	// A slow connection: every script comes a second and a half late.
+	await page.route('**/*.js', async (route) => {
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await route.continue();
+	});
+	await page.goto(lessonPath(firstLesson), { waitUntil: 'domcontentloaded' });
+	const tip = page.locator('.tip-button').first();
+	const question = firstLesson.check.questions[0]!;
+	const option = correctOptions(question)[0]!;
+	await tip.click();
+	await optionInput(page, question, option).check();
+	await expect(page.locator('html'), 'the app was not running yet').not.toHaveAttribute('data-app');
+
+	await expect(tip, 'the definition opens').toHaveAttribute('aria-expanded', 'true', {
+		timeout: 15_000
+	});
+	await expect(page.locator(`#${await tip.getAttribute('aria-controls')}`)).not.toBeEmpty();
+	await expect(optionInput(page, question, option)).toBeChecked();
+	// The answer reached the session: checking now asks only for the seven others.
+	await page.getByRole('button', { name: 'Check answers' }).click({ timeout: 15_000 });
+	const summary = page.getByTestId('error-summary');
+	await expect(summary).toBeFocused({ timeout: 15_000 });
+	await expect(summary.getByRole('link')).toHaveCount(firstLesson.check.questions.length - 1);
+	await expect(summary.getByRole('link', { name: /question 1$/ })).toHaveCount(0);
 });
 
 test('a learner who tabs into the questions before the engine arrives keeps their place', async ({

@@ -85,9 +85,12 @@ export function optionInput(page: Scope, question: Question, option: Option): Lo
 /**
  * Waits until the app runs in `page`: hydrated, with its session started unless a first visit to
  * a lesson waits for first use (the root layout's marker). A link followed before that is a full
- * page load, and a control used before it may do nothing yet.
+ * page load. A first visit to some pages starts its app on the learner's first use
+ * (src/lib/server/paintFirst.ts): the pointer moves over the page, as a learner's would. (A frame
+ * starts at once.)
  */
 export async function appReady(page: Scope) {
+	if ('mouse' in page) await page.mouse.move(1, 1);
 	await page.locator('html[data-app="ready"]').waitFor({ state: 'attached' });
 }
 

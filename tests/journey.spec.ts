@@ -42,6 +42,10 @@ test.describe('the home page', () => {
 		await page.getByRole('link', { name: /^Start the course/ }).click();
 		await expect(page).toHaveURL(lessonPath(lesson));
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+		// The learner starts reading: a lesson is started once it is used (on a first visit its
+		// app starts then; src/lib/server/paintFirst.ts).
+		await page.mouse.wheel(0, 400);
+		await appReady(page);
 		await page.getByRole('link', { name: 'Course', exact: true }).click();
 		await expect(page.getByRole('link', { name: new RegExp(`^Resume: Lesson 1`) })).toBeVisible();
 		await expect(page.getByTestId('lesson-status').first()).toHaveText(/In progress/);

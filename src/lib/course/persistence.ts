@@ -5,7 +5,9 @@
  */
 
 /** Namespaced; the format version lives inside the value (`saved.ts`). */
-export const STORAGE_KEY = 'understanding-benzodiazepines/progress';
+/** Everything this site keeps in a browser's storage has a key starting with this. */
+export const STORAGE_NAMESPACE = 'understanding-benzodiazepines/';
+export const STORAGE_KEY = `${STORAGE_NAMESPACE}progress`;
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { FRAME_TIMEOUT, PRELOAD_BATCH, paintFirst } from './paintFirst';
+import { FRAME_TIMEOUT, PRELOAD_BATCH, USE, paintFirst } from './paintFirst';
 
 /** SvelteKit's start-up script, as it writes it at the end of a prerendered page. */
 const STARTUP = `
@@ -47,24 +47,88 @@ function page({ startup = STARTUP, listed = sha(STARTUP) } = {}) {
 </html>`;
 }
 
+interface Visit {
+	visibilityState?: 'visible' | 'hidden';
+	/** src/app.html marked the visit a first one (`data-fresh`). */
+	fresh?: boolean;
+	search?: string;
+	hash?: string;
+	/** What `history.state` holds (SvelteKit's entry on a reload). */
+	state?: Record<string, unknown>;
+	serviceWorkers?: boolean;
+}
+
+type Listener = (event: Record<string, unknown>) => void;
+
 /** The page's start-up script, run with a stand-in browser that records what it does when. */
-function run(html: string, visibilityState = 'visible') {
+function run(html: string, visit: Visit = {}) {
 	const script = /<script>(\s*\{\s*__sveltekit[\s\S]*?)<\/script>/.exec(html)![1]!;
 	const log: string[] = [];
 	const frames: (() => void)[] = [];
 	const timers: { ms: number; fn: () => void }[] = [];
-	const browser = {
-		location: { href: 'https://example.org/lessons/gaba/' },
+	const listeners = new Map<string, Listener[]>();
+	const observers: (() => void)[] = [];
+	const root = { dataset: (visit.fresh ? { fresh: '' } : {}) as Record<string, string> };
+	const history = {
+		state: visit.state ?? null,
+		replaceState(state: Record<string, unknown>) {
+			history.state = state;
+		}
+	};
+	const browser: Record<string, unknown> = {
+		location: {
+			href: 'https://example.org/lessons/gaba/',
+			search: visit.search ?? '',
+			hash: visit.hash ?? ''
+		},
 		URL: class {
 			pathname = '/';
 		},
 		document: {
-			visibilityState,
+			visibilityState: visit.visibilityState ?? 'visible',
 			currentScript: { parentElement: 'the app element' },
+			documentElement: root,
 			createElement: () => ({}) as { rel?: string; href?: string },
 			head: {
 				appendChild: (link: { rel: string; href: string }) => log.push(`${link.rel} ${link.href}`)
 			}
+		},
+		history,
+		navigator:
+			visit.serviceWorkers === false
+				? {}
+				: {
+						serviceWorker: {
+							register: (url: string) => {
+								log.push(`register ${url}`);
+								return Promise.resolve();
+							}
+						}
+					},
+		addEventListener: (type: string, fn: Listener) =>
+			listeners.set(type, [...(listeners.get(type) ?? []), fn]),
+		removeEventListener: (type: string, fn: Listener) =>
+			listeners.set(
+				type,
+				(listeners.get(type) ?? []).filter((f) => f !== fn)
+			),
+		MutationObserver: class {
+			#connected = true;
+			constructor(callback: (records: unknown[], observer: unknown) => void) {
+				observers.push(() => {
+					if (this.#connected) callback([], this);
+				});
+			}
+			observe() {}
+			disconnect() {
+				this.#connected = false;
+			}
+		},
+		Event: class {
+			constructor(
+				public type: string,
+				public init: unknown
+			) {}
 		},
 		requestAnimationFrame: (fn: () => void) => frames.push(fn),
 		setTimeout: (fn: () => void, ms = 0) => timers.push({ ms, fn }),
@@ -73,10 +137,61 @@ function run(html: string, visibilityState = 'visible') {
 			return new Promise(() => {});
 		}
 	};
+	browser.window = browser;
 	// `import()` is syntax, which a script run here cannot use; `load` stands in for it.
 	runInNewContext(script.replaceAll('import(', 'load('), browser);
-	return { log, frames, timers };
+
+	return {
+		log,
+		frames,
+		timers,
+		history,
+		imports: () => log.filter((l) => l.startsWith('import')),
+		/** The first frame is painted and a task has run. */
+		paint() {
+			frames[0]!();
+			timers.find((t) => t.ms === 0)!.fn();
+		},
+		/** Dispatches an event through the listeners on the window, as the browser would. */
+		dispatch(type: string, fields: Record<string, unknown> = {}) {
+			const event = {
+				type,
+				prevented: false,
+				stopped: false,
+				preventDefault() {
+					event.prevented = true;
+				},
+				stopImmediatePropagation() {
+					event.stopped = true;
+				},
+				...fields
+			};
+			for (const fn of listeners.get(type) ?? []) fn(event);
+			return event;
+		},
+		/** The app marks itself ready (the root layout). */
+		ready() {
+			root.dataset.app = 'ready';
+			for (const notify of observers) notify();
+		}
+	};
 }
+
+/** A stand-in for an element the learner uses, and what is done to it. */
+function control(fields: Record<string, unknown> = {}) {
+	const done: string[] = [];
+	const element: Record<string, unknown> = {
+		isConnected: true,
+		closest: (selector: string) => (selector === 'button' && fields.button ? element : null),
+		click: () => done.push('click'),
+		dispatchEvent: (event: { type: string; init: unknown }) =>
+			done.push(`${event.type} ${JSON.stringify(event.init)} checked=${element.checked}`),
+		...fields
+	};
+	return { element, done };
+}
+
+const WAITS = { waitForUse: true, serviceWorker: '/service-worker.js' };
 
 describe('paintFirst', () => {
 	it('takes the script preloads out of <head>', () => {
@@ -127,7 +242,7 @@ describe('paintFirst', () => {
 	});
 
 	it('starts at once in a tab in the background, which paints nothing', () => {
-		const { log, frames } = run(paintFirst(page()), 'hidden');
+		const { log, frames } = run(paintFirst(page()), { visibilityState: 'hidden' });
 		expect(log.filter((l) => l.startsWith('import'))).toHaveLength(2);
 		expect(frames).toEqual([]);
 	});
@@ -174,5 +289,145 @@ describe('paintFirst', () => {
 	it('stops the build on preloads with nothing to start them', () => {
 		const html = page().replace(/<script>\s*\{[\s\S]*?<\/script>/, '');
 		expect(() => paintFirst(html)).toThrow(/preloads scripts but has no start-up script/);
+	});
+});
+
+describe('paintFirst on a page that waits for its first use', () => {
+	const FIRST = { fresh: true };
+
+	it('fetches its scripts after the first paint but starts the app only when the learner starts', () => {
+		const visit = run(paintFirst(page(), WAITS), FIRST);
+		visit.paint();
+		expect(visit.log).toContain('modulepreload ../../_app/immutable/chunks/a.js');
+		expect(visit.imports()).toEqual([]);
+		visit.timers.find((t) => t.ms === FRAME_TIMEOUT)!.fn();
+		expect(visit.imports()).toEqual([]);
+
+		visit.dispatch('scroll');
+		expect(visit.imports()).toEqual([
+			'import ../../_app/immutable/entry/start.js',
+			'import ../../_app/immutable/entry/app.js'
+		]);
+		visit.dispatch('pointerdown');
+		visit.dispatch('keydown');
+		expect(visit.imports(), 'once').toHaveLength(2);
+	});
+
+	it.each(USE)('takes "%s" as the first use', (type) => {
+		const visit = run(paintFirst(page(), WAITS), FIRST);
+		visit.paint();
+		visit.dispatch(type);
+		expect(visit.imports()).toHaveLength(2);
+	});
+
+	it.each<[string, Visit]>([
+		['it is not a first visit (src/app.html did not mark it)', {}],
+		['the address carries a query', { ...FIRST, search: '?lessons=gaba' }],
+		['the address carries a fragment', { ...FIRST, hash: '#check-title' }]
+	])('starts after the first paint, without waiting, when %s', (_, visit) => {
+		const started = run(paintFirst(page(), WAITS), visit);
+		started.paint();
+		expect(started.imports()).toHaveLength(2);
+	});
+
+	it('does not wait on a page not asked to, first visit or not', () => {
+		const visit = run(paintFirst(page()), FIRST);
+		visit.paint();
+		expect(visit.imports()).toHaveLength(2);
+	});
+
+	it('starts when a button is pressed or an answer chosen, even with nothing before', () => {
+		for (const [type, fields] of [
+			['click', { button: true }],
+			['change', { type: 'radio', checked: true }],
+			['submit', {}]
+		] as const) {
+			const visit = run(paintFirst(page(), WAITS), FIRST);
+			visit.paint();
+			visit.dispatch(type, { target: control(fields).element });
+			expect(visit.imports(), type).toHaveLength(2);
+		}
+	});
+
+	it('keeps SvelteKit from restoring an old scroll position when it starts late, and only then', () => {
+		const state = { 'sveltekit:history': 1, 'sveltekit:navigation': 1, host: 'kept' };
+		const late = run(paintFirst(page(), WAITS), { ...FIRST, state });
+		late.paint();
+		expect(late.history.state).toEqual(state);
+		late.dispatch('scroll');
+		expect(late.history.state).toEqual({ host: 'kept' });
+
+		const prompt = run(paintFirst(page(), WAITS), { state });
+		prompt.paint();
+		expect(prompt.history.state).toEqual(state);
+	});
+
+	it('registers the service worker after the first paint, so a first visit works offline later', () => {
+		const visit = run(paintFirst(page(), WAITS), FIRST);
+		expect(visit.log).not.toContain('register /service-worker.js');
+		visit.paint();
+		expect(visit.log).toContain('register /service-worker.js');
+		// Where the app starts at once it registers the worker itself; without support, nothing.
+		for (const other of [{}, { ...FIRST, serviceWorkers: false }]) {
+			const started = run(paintFirst(page(), WAITS), other);
+			started.paint();
+			expect(started.log.filter((l) => l.startsWith('register'))).toEqual([]);
+		}
+	});
+});
+
+describe('paintFirst: what the learner does before the app runs', () => {
+	it('presses a button again once the app is ready, and only then', () => {
+		const visit = run(paintFirst(page()));
+		const { element, done } = control({ button: true });
+		const click = visit.dispatch('click', { target: element });
+		expect(click.prevented && click.stopped).toBe(true);
+		expect(done).toEqual([]);
+
+		visit.ready();
+		expect(done).toEqual(['click']);
+		// Once the app runs, its own handlers answer: nothing is held any more.
+		const later = visit.dispatch('click', { target: element });
+		expect(later.prevented).toBe(false);
+		visit.ready();
+		expect(done).toEqual(['click']);
+	});
+
+	it('chooses an answer again once the app is ready, as the learner left it', () => {
+		const visit = run(paintFirst(page()));
+		const radio = control({ type: 'radio', checked: true });
+		const box = control({ type: 'checkbox', checked: false });
+		expect(visit.dispatch('change', { target: radio.element }).prevented).toBe(false);
+		visit.dispatch('change', { target: box.element });
+		// Hydration sets each input to what the app holds: nothing chosen yet.
+		radio.element.checked = false;
+		box.element.checked = true;
+
+		visit.ready();
+		expect(radio.done).toEqual(['change {"bubbles":true} checked=true']);
+		expect(box.done).toEqual(['change {"bubbles":true} checked=false']);
+	});
+
+	it('does not submit a form before the app can check it', () => {
+		const visit = run(paintFirst(page()));
+		expect(visit.dispatch('submit', { target: control().element }).prevented).toBe(true);
+	});
+
+	it('leaves a link (or anything not a button) to the browser', () => {
+		const visit = run(paintFirst(page()));
+		const { element, done } = control();
+		const click = visit.dispatch('click', { target: element });
+		expect(click.prevented || click.stopped).toBe(false);
+		visit.ready();
+		expect(done).toEqual([]);
+	});
+
+	it('drops a press on a button the app has since removed', () => {
+		const visit = run(paintFirst(page()));
+		const { element, done } = control({ button: true });
+		visit.dispatch('click', { target: element });
+		element.isConnected = false;
+		visit.ready();
+		expect(done).toEqual([]);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * Paint the page first, then fetch its code.
+ * Paint the page first, then fetch its code; on a first visit, start the app on first use.
  *
  * A prerendered page is whole without JavaScript: the lesson, its questions and the links are
  * all in the HTML. SvelteKit's page asks for every script in its <head> (`modulepreload`) and
@@ -11,6 +11,24 @@
  * start the app, just after the first paint: one frame and a task later. A tab in the background
  * paints nothing and starts at once; in a frame scrolled out of view, where no frame comes, a
  * timer starts it.
+ *
+ * Some pages (`waitForUse`: the course overview, a lesson, an embedded lesson) show on a first
+ * visit exactly what their app would: nothing is saved, so nothing is done yet. There the app
+ * itself (its hydration is the longest task a phone runs on these pages) starts at the learner's
+ * first sign of use: a touch, a pointer moving, a key, focus, a scroll, or another tab saving
+ * progress. Its scripts are still fetched after the first paint, so it starts without a wait.
+ * The page starts at once, as any other, unless src/app.html marked the visit a first one before
+ * the first paint (`data-fresh`: outside a frame, nothing of this site in the browser's storage):
+ * so when there is progress to show or a workshop, when storage is refused (the learner must be
+ * told), in a frame (an embed's host or an LMS expects to hear from it); and on an address with a
+ * query or fragment. On a start that waited, SvelteKit does not restore a scroll position: the
+ * browser has placed the page, and the learner may have scrolled since. The service worker is
+ * registered after the first paint there, so offline works after a first visit that never starts
+ * the app.
+ *
+ * On every page, what the learner does before the app runs is not lost: a button pressed, or an
+ * answer chosen, is pressed or chosen again once the app marks itself ready (`data-app="ready"` on
+ * <html>, set by the root layout); a form is not submitted meanwhile. Links work as they are.
  * Everything else in SvelteKit's start-up is left as it was.
  *
  * The start-up script is allowed by its hash in the page's Content-Security-Policy, so the hash
@@ -26,13 +44,36 @@ import { createHash } from 'node:crypto';
  */
 export const FRAME_TIMEOUT = 1000;
 
+/** The events that are the learner's first sign of using a page (`storage`: another tab saved). */
+export const USE = [
+	'pointerdown',
+	'pointermove',
+	'touchstart',
+	'keydown',
+	'focusin',
+	'scroll',
+	'wheel',
+	'storage'
+] as const;
+
 /** How many script preloads are asked for in one task. */
 export const PRELOAD_BATCH = 4;
 
 const PRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
 const STARTUP = /<script>(\s*\{\s*__sveltekit_\w+ = [\s\S]*?)<\/script>/;
 
-export function paintFirst(html: string): string {
+export interface Options {
+	/** On a first visit, start the app on the learner's first use (see above). */
+	waitForUse?: boolean;
+	/**
+	 * The service worker's address under the site's base (`/service-worker.js`), registered after
+	 * the first paint of a page whose app waits: offline works after a first visit that never
+	 * starts the app.
+	 */
+	serviceWorker?: string;
+}
+
+export function paintFirst(html: string, { waitForUse, serviceWorker }: Options = {}): string {
 	const startup = STARTUP.exec(html);
 	const preloads = [...html.matchAll(PRELOAD)].map(([, href]) => href);
 	if (!startup) {
@@ -42,7 +83,14 @@ export function paintFirst(html: string): string {
 	const script = startup[1]!;
 	const bootAt = script.indexOf('Promise.all([');
 	const end = script.lastIndexOf('}');
-	if (bootAt < 0 || end < bootAt || !script.slice(0, bootAt).includes('document.currentScript')) {
+	// SvelteKit's global for this build, whose `base` is the site's root from this page.
+	const global = /(__sveltekit_\w+) = \{\s*base:/.exec(script)?.[1];
+	if (
+		!global ||
+		bootAt < 0 ||
+		end < bootAt ||
+		!script.slice(0, bootAt).includes('document.currentScript')
+	) {
 		fail('its start-up script is not the one this rewrite knows');
 	}
 
@@ -54,10 +102,16 @@ export function paintFirst(html: string): string {
 	// `document.currentScript` is read before the wait (it is only set while the script runs).
 	// Asking for a script costs the page about a millisecond, so the preloads go a few at a time,
 	// a task each, rather than in one block the learner's first tap would wait behind.
+	// Only a button's click is held for the app (`closest('button')`): a link or a label works
+	// without it, and the change a label makes is kept as a choice.
 	const deferred =
 		script.slice(0, bootAt) +
-		`(function (boot, preloads) {
+		`(function (boot, preloads, waitForUse, serviceWorker) {
+						var root = document.documentElement;
+						var USE = ${JSON.stringify(USE)};
 						var started = false;
+						var painted = false;
+						var early = [];
 						function preload(from) {
 							preloads.slice(from, from + ${PRELOAD_BATCH}).forEach(function (href) {
 								var link = document.createElement('link');
@@ -74,17 +128,79 @@ export function paintFirst(html: string): string {
 						function start() {
 							if (started) return;
 							started = true;
+							USE.forEach(function (type) {
+								removeEventListener(type, start, true);
+							});
+							// The browser has placed the page, and the learner may have scrolled since:
+							// SvelteKit must not restore an older scroll position (it does for an entry
+							// of its history, as on a reload).
+							if (waits && history.state) {
+								var state = Object.assign({}, history.state);
+								delete state['sveltekit:history'];
+								delete state['sveltekit:navigation'];
+								history.replaceState(state, '');
+							}
 							boot();
-							preload(0);
 						}
-						if (document.visibilityState === 'hidden') return start();
-						requestAnimationFrame(function () {
-							setTimeout(start);
+						function keep(event) {
+							var target = event.target;
+							if (event.type === 'submit') {
+								event.preventDefault();
+							} else if (event.type === 'click') {
+								var button = target.closest && target.closest('button');
+								if (!button) return;
+								event.preventDefault();
+								event.stopImmediatePropagation();
+								early.push(function () {
+									if (button.isConnected) button.click();
+								});
+							} else if (target.type === 'radio' || target.type === 'checkbox') {
+								var checked = target.checked;
+								early.push(function () {
+									target.checked = checked;
+									target.dispatchEvent(new Event('change', { bubbles: true }));
+								});
+							}
+							start();
+						}
+						['click', 'change', 'submit'].forEach(function (type) {
+							addEventListener(type, keep, true);
 						});
-						setTimeout(start, ${FRAME_TIMEOUT});
+						new MutationObserver(function (records, observer) {
+							if (root.dataset.app !== 'ready') return;
+							observer.disconnect();
+							['click', 'change', 'submit'].forEach(function (type) {
+								removeEventListener(type, keep, true);
+							});
+							early.splice(0).forEach(function (replay) {
+								replay();
+							});
+						}).observe(root, { attributeFilter: ['data-app'] });
+						var waits = waitForUse && 'fresh' in root.dataset && !location.search && !location.hash;
+						if (waits) {
+							USE.forEach(function (type) {
+								addEventListener(type, start, { capture: true, passive: true });
+							});
+						}
+						function afterPaint() {
+							if (painted) return;
+							painted = true;
+							if (!waits) start();
+							preload(0);
+							// Offline after a first visit, even one that never starts the app (which
+							// registers the worker itself otherwise: src/lib/offline/updates.svelte.ts).
+							if (waits && serviceWorker && 'serviceWorker' in navigator) {
+								navigator.serviceWorker.register(${global}.base + serviceWorker).catch(function () {});
+							}
+						}
+						if (document.visibilityState === 'hidden') return afterPaint();
+						requestAnimationFrame(function () {
+							setTimeout(afterPaint);
+						});
+						setTimeout(afterPaint, ${FRAME_TIMEOUT});
 					})(function () {
 						${importAndStart}
-					}, ${JSON.stringify(rest)});
+					}, ${JSON.stringify(rest)}, ${!!waitForUse}, ${JSON.stringify(serviceWorker ?? null)});
 				` +
 		script.slice(end);
 

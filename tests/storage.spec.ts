@@ -1,5 +1,13 @@
 /** Saved progress that cannot be used, and storage that refuses: clear words, never a crash. */
-import { answerAll, expect, openLesson, progressAfter, seedProgress, test } from './fixtures';
+import {
+	answerAll,
+	expect,
+	gotoReady,
+	openLesson,
+	progressAfter,
+	seedProgress,
+	test
+} from './fixtures';
 import { firstLesson, lessons } from './course';
 import { STORAGE_KEY as KEY } from '../src/lib/course/persistence';
 import { checkKey } from '../src/lib/course/scoring';
@@ -128,6 +136,27 @@ test.describe('storage that refuses', () => {
 		await page.getByRole('button', { name: 'Check answers' }).click();
 		await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
 		expect(errors).toEqual([]);
+	});
+
+	test('"Clear this device" on a browser that refuses storage clears, and still says progress is not kept', async ({
+		page
+	}) => {
+		await page.addInitScript(() => {
+			Object.defineProperty(window, 'localStorage', {
+				get() {
+					throw new DOMException('The operation is insecure.', 'SecurityError');
+				}
+			});
+		});
+		await gotoReady(page, '/clear/');
+		const warning = page.getByText(/not letting the page save your progress/);
+		await expect(warning).toBeVisible();
+		await page.getByRole('button', { name: 'Clear this device' }).click();
+		await page.getByRole('button', { name: 'Yes, clear this device' }).click();
+		await expect(
+			page.getByRole('status').filter({ hasText: 'This device has been cleared' })
+		).toBeVisible();
+		await expect(warning).toBeVisible();
 	});
 
 	test('when saving starts failing mid-session, the page says so, keeps trying, and keeps the pass once it can', async ({

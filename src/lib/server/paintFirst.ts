@@ -95,9 +95,11 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 	}
 
 	// SvelteKit's `Promise.all([import(…), import(…)]).then(…)`: the two modules it imports are
-	// asked for by the import itself, not preloaded again.
+	// asked for by the import itself, not preloaded again, unless the start waits for first use.
 	const importAndStart = script.slice(bootAt, end).trim();
-	const rest = preloads.filter((href) => !importAndStart.includes(JSON.stringify(href)));
+	const rest = waitForUse
+		? preloads
+		: preloads.filter((href) => !importAndStart.includes(JSON.stringify(href)));
 
 	// `document.currentScript` is read before the wait (it is only set while the script runs).
 	// Asking for a script costs the page about a millisecond, so the preloads go a few at a time,

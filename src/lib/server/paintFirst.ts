@@ -24,7 +24,7 @@
  * query or fragment. On a start that waited, SvelteKit does not restore a scroll position: the
  * browser has placed the page, and the learner may have scrolled since. The service worker is
  * registered after the first paint there, so offline works after a first visit that never starts
- * the app.
+ * the app, once the scripts are asked for.
  *
  * On every page, what the learner does before the app runs is not lost: a button pressed, or an
  * answer chosen, is pressed or chosen again once the app marks itself ready (`data-app="ready"` on
@@ -125,7 +125,14 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 								setTimeout(function () {
 									preload(from + ${PRELOAD_BATCH});
 								});
+							} else if (waits && serviceWorker && 'serviceWorker' in navigator) {
+								setTimeout(offline);
 							}
+						}
+						// Offline after a first visit, even one that never starts the app (which
+						// registers the worker itself otherwise: src/lib/offline/updates.svelte.ts).
+						function offline() {
+							navigator.serviceWorker.register(${global}.base + serviceWorker).catch(function () {});
 						}
 						function start() {
 							if (started) return;
@@ -189,11 +196,6 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 							painted = true;
 							if (!waits) start();
 							preload(0);
-							// Offline after a first visit, even one that never starts the app (which
-							// registers the worker itself otherwise: src/lib/offline/updates.svelte.ts).
-							if (waits && serviceWorker && 'serviceWorker' in navigator) {
-								navigator.serviceWorker.register(${global}.base + serviceWorker).catch(function () {});
-							}
 						}
 						if (document.visibilityState === 'hidden') return afterPaint();
 						requestAnimationFrame(function () {

@@ -163,6 +163,20 @@ test.describe('present mode', () => {
 		expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
 	});
 
+	test('the first tab stop skips the controls to the slide, where the keys still move it', async ({
+		page
+	}) => {
+		await page.goto(`/present/${firstLesson.slug}/`);
+		await appReady(page);
+		await page.keyboard.press('Tab');
+		await expect(page.getByRole('link', { name: 'Skip to the slide' })).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page.getByRole('main')).toBeFocused();
+		await expect(position(page)).toHaveText(/^Part 1 of/);
+		await page.keyboard.press('ArrowRight');
+		await expect(position(page)).toHaveText(/^Part 2 of/);
+	});
+
 	test('focus never falls to the page: Next at the end, Previous at the start, Reveal', async ({
 		page
 	}) => {

@@ -6,6 +6,7 @@
  */
 import { appReady, expect, optionInput, test } from './fixtures';
 import { correctOptions, firstLesson, lessonPath } from './course';
+import { FRAME_TIMEOUT } from '../src/lib/server/paintFirst';
 
 test('a first visit loads the course engine when the learner starts, and keeps the answer that started it', async ({
 	page
@@ -85,7 +86,8 @@ test('a lesson is painted before its scripts are requested, and then starts', as
 			.map((r) => r.startTime)
 	}));
 	expect(scripts.length).toBeGreaterThan(0);
-	expect(Math.min(...scripts)).toBeGreaterThanOrEqual(paint);
+	// On a machine too busy to paint within FRAME_TIMEOUT, the timer asks for them then.
+	expect(Math.min(...scripts)).toBeGreaterThanOrEqual(Math.min(paint, FRAME_TIMEOUT));
 });
 
 test('a page still starts where no frame is ever drawn (a frame out of view)', async ({ page }) => {
@@ -116,6 +118,18 @@ test("a first visit fetches the lesson's scripts but runs none of them until the
 	await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
 });
 
+test("a keyboard learner's first Tab starts the app, and lands on the skip link", async ({
+	page
+}) => {
+	await page.goto(lessonPath(firstLesson));
+	await page.waitForLoadState('networkidle');
+	await expect(page.locator('html')).not.toHaveAttribute('data-app');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+	await expect(page.locator('html')).toHaveAttribute('data-app', 'ready');
+	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+});
+
 test('an app that starts when the learner scrolls leaves them where they scrolled to', async ({
 	page
 }) => {
@@ -132,7 +146,9 @@ test('an app that starts when the learner scrolls leaves them where they scrolle
 	expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
 });
 
-test('what the learner does before the scripts arrive is done once they have', async ({ page }) => {
+test('what the learner does before the scripts arrive is done once they have, every tick counted', async ({
+	page
+}) => {
 	// A slow connection: every script comes a second and a half late.
 	await page.route('**/*.js', async (route) => {
 		await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -142,8 +158,13 @@ test('what the learner does before the scripts arrive is done once they have', a
 	const tip = page.locator('.tip-button').first();
 	const question = firstLesson.check.questions[0]!;
 	const option = correctOptions(question)[0]!;
+	// A question with several right answers: every box ticked counts, not only the last.
+	const several = firstLesson.check.questions.find((q) => q.kind === 'multiple')!;
+	const ticks = correctOptions(several);
+	expect(ticks.length).toBeGreaterThan(1);
 	await tip.click();
 	await optionInput(page, question, option).check();
+	for (const tick of ticks) await optionInput(page, several, tick).check();
 	await expect(page.locator('html'), 'the app was not running yet').not.toHaveAttribute('data-app');
 
 	await expect(tip, 'the definition opens').toHaveAttribute('aria-expanded', 'true', {
@@ -155,8 +176,13 @@ test('what the learner does before the scripts arrive is done once they have', a
 	await page.getByRole('button', { name: 'Check answers' }).click({ timeout: 15_000 });
 	const summary = page.getByTestId('error-summary');
 	await expect(summary).toBeFocused({ timeout: 15_000 });
-	await expect(summary.getByRole('link')).toHaveCount(firstLesson.check.questions.length - 1);
+	await expect(summary.getByRole('link')).toHaveCount(firstLesson.check.questions.length - 2);
 	await expect(summary.getByRole('link', { name: /question 1$/ })).toHaveCount(0);
+	// What was saved is what was on screen: back on the page, every tick is there.
+	await page.unrouteAll();
+	await page.reload();
+	for (const tick of ticks) await expect(optionInput(page, several, tick)).toBeChecked();
+	await expect(optionInput(page, question, option)).toBeChecked();
 });
 
 test('a learner who tabs into the questions before the engine arrives keeps their place', async ({

@@ -61,17 +61,23 @@ describe('firstUse', () => {
 		expect(await settled(firstUse(check, 'progress', win))).toBe(false);
 	});
 
-	it.each(['pointerdown', 'keydown', 'scroll', 'wheel', 'touchstart', 'focusin'])(
-		'starts at the first %s, and stops listening',
-		async (type) => {
-			const { win, fire, listening, observers } = fakeWindow();
-			const use = firstUse(check, 'progress', win);
-			fire(type);
-			expect(await settled(use)).toBe(true);
-			expect([...listening]).toEqual([]);
-			expect(observers[0]!.disconnected).toBe(true);
-		}
-	);
+	it.each([
+		'pointerdown',
+		'keydown',
+		'scroll',
+		'wheel',
+		'touchstart',
+		'focusin',
+		'change',
+		'click'
+	])('starts at the first %s, and stops listening', async (type) => {
+		const { win, fire, listening, observers } = fakeWindow();
+		const use = firstUse(check, 'progress', win);
+		fire(type);
+		expect(await settled(use)).toBe(true);
+		expect([...listening]).toEqual([]);
+		expect(observers[0]!.disconnected).toBe(true);
+	});
 
 	it('starts when another tab saves progress (or clears storage), not for other keys', async () => {
 		for (const key of ['progress', null]) {

@@ -12,7 +12,18 @@
  */
 import { openStorage, readText, type StorageLike } from './persistence';
 
-const USE = ['pointerdown', 'keydown', 'scroll', 'wheel', 'touchstart', 'focusin'] as const;
+// `change` and `click` too: an answer or a press made before the page's app ran reaches it as
+// one of these, replayed (src/lib/server/paintFirst.ts), with no touch or key after it.
+const USE = [
+	'pointerdown',
+	'keydown',
+	'scroll',
+	'wheel',
+	'touchstart',
+	'focusin',
+	'change',
+	'click'
+] as const;
 
 /**
  * Resolves at the first sign that the learner is using the page, when `near` nears the screen,

@@ -17,6 +17,7 @@ interface Browser {
 	session?: Record<string, string>;
 	refused?: boolean;
 	framed?: boolean;
+	opened?: boolean;
 }
 
 function storage(items: Record<string, string>, refused: boolean) {
@@ -39,7 +40,13 @@ function storage(items: Record<string, string>, refused: boolean) {
 }
 
 /** Runs the script; returns what it set on <html>. */
-function open({ local = {}, session = {}, refused = false, framed = false }: Browser = {}) {
+function open({
+	local = {},
+	session = {},
+	refused = false,
+	framed = false,
+	opened = false
+}: Browser = {}) {
 	const root = { className: 'no-js', dataset: {} as Record<string, string> };
 	const window: Record<string, unknown> = {
 		document: { documentElement: root },
@@ -49,6 +56,7 @@ function open({ local = {}, session = {}, refused = false, framed = false }: Bro
 	};
 	window.window = window;
 	window.parent = framed ? {} : window;
+	window.opener = opened ? {} : null;
 	runInNewContext(SCRIPT, window);
 	return root;
 }
@@ -69,7 +77,8 @@ describe('app.html: a first visit', () => {
 		['this tab is in a workshop', { session: { 'understanding-benzodiazepines/workshop': 'x' } }],
 		['display settings are saved', { local: { [SETTINGS_KEY]: '{"theme":"dark"}' } }],
 		['storage is refused (the learner must be told at once)', { refused: true }],
-		['the page is in a frame (an embed, an LMS)', { framed: true }]
+		['the page is in a frame (an embed, an LMS)', { framed: true }],
+		['another window opened it (an LMS launching the course in a pop-up)', { opened: true }]
 	])('is not marked when %s', (_, browser) => {
 		expect(open(browser).dataset.fresh).toBeUndefined();
 	});

@@ -146,6 +146,7 @@ function run(html: string, visit: Visit = {}) {
 		frames,
 		timers,
 		history,
+		root,
 		imports: () => log.filter((l) => l.startsWith('import')),
 		/** The first frame is painted and a task has run. */
 		paint() {
@@ -369,6 +370,16 @@ describe('paintFirst on a page that waits for its first use', () => {
 		expect(prompt.history.state).toEqual(state);
 	});
 
+	it('starts a page brought back from the back-forward cache, which is no first visit now', () => {
+		const visit = run(paintFirst(page(), WAITS), FIRST);
+		visit.paint();
+		visit.dispatch('pageshow', { persisted: false });
+		expect(visit.imports()).toEqual([]);
+		visit.dispatch('pageshow', { persisted: true });
+		expect(visit.imports()).toHaveLength(2);
+		expect(visit.root.dataset).toEqual({});
+	});
+
 	it('registers the service worker after the first paint, so a first visit works offline later', () => {
 		const visit = run(paintFirst(page(), WAITS), FIRST);
 		visit.paint();
@@ -399,6 +410,15 @@ describe('paintFirst: what the learner does before the app runs', () => {
 		// Once the app runs, its own handlers answer: nothing is held any more.
 		const later = visit.dispatch('click', { target: element });
 		expect(later.prevented).toBe(false);
+		visit.ready();
+		expect(done).toEqual(['click']);
+	});
+
+	it('presses a button pressed twice meanwhile once (nothing seemed to happen)', () => {
+		const visit = run(paintFirst(page()));
+		const { element, done } = control({ button: true });
+		visit.dispatch('click', { target: element });
+		visit.dispatch('click', { target: element });
 		visit.ready();
 		expect(done).toEqual(['click']);
 	});

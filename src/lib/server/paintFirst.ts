@@ -114,6 +114,7 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 						var started = false;
 						var painted = false;
 						var early = [];
+						var pressed = [];
 						function preload(from) {
 							preloads.slice(from, from + ${PRELOAD_BATCH}).forEach(function (href) {
 								var link = document.createElement('link');
@@ -160,9 +161,13 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 								if (!button) return;
 								event.preventDefault();
 								event.stopImmediatePropagation();
-								early.push(function () {
-									if (button.isConnected) button.click();
-								});
+								// Pressed again because nothing seemed to happen: one press, not two.
+								if (pressed.indexOf(button) < 0) {
+									pressed.push(button);
+									early.push(function () {
+										if (button.isConnected) button.click();
+									});
+								}
 							} else if (target.type === 'radio' || target.type === 'checkbox') {
 								var checked = target.checked;
 								early.push(function () {
@@ -191,6 +196,13 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 								addEventListener(type, start, { capture: true, passive: true });
 							});
 						}
+						// Back to a page the browser kept whole (back-forward cache) that never started:
+						// progress may have changed meanwhile, so it is no first visit any more.
+						addEventListener('pageshow', function (event) {
+							if (!event.persisted || !waits || started) return;
+							delete root.dataset.fresh;
+							start();
+						});
 						function afterPaint() {
 							if (painted) return;
 							painted = true;

@@ -22,13 +22,15 @@ class Updates {
 				this.#waiting = worker;
 				this.ready = true;
 			};
-			offer(registration.waiting);
-			registration.addEventListener('updatefound', () => {
-				const worker = registration.installing;
+			const watch = (worker: ServiceWorker | null) =>
 				worker?.addEventListener('statechange', () => {
 					if (worker.state === 'installed') offer(worker);
 				});
-			});
+			offer(registration.waiting);
+			// A page that waits for first use registered the worker already (paintFirst.ts): an
+			// update it found may be installing now, its `updatefound` gone by.
+			watch(registration.installing);
+			registration.addEventListener('updatefound', () => watch(registration.installing));
 		} catch {
 			// Refused (see above): nothing to offer, nothing to say.
 		}

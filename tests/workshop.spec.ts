@@ -166,15 +166,17 @@ test.describe('present mode', () => {
 	test('the first tab stop skips the controls to the slide, where the keys still move it', async ({
 		page
 	}) => {
-		await page.goto(`/present/${firstLesson.slug}/`);
+		await page.goto(`/present/${firstLesson.slug}/#part-2`);
 		await appReady(page);
 		await page.keyboard.press('Tab');
 		await expect(page.getByRole('link', { name: 'Skip to the slide' })).toBeFocused();
 		await page.keyboard.press('Enter');
 		await expect(page.getByRole('main')).toBeFocused();
-		await expect(position(page)).toHaveText(/^Part 1 of/);
-		await page.keyboard.press('ArrowRight');
+		// The address still names the part shown, so a reload comes back to it.
+		await expect(page).toHaveURL(/#part-2$/);
 		await expect(position(page)).toHaveText(/^Part 2 of/);
+		await page.keyboard.press('ArrowRight');
+		await expect(position(page)).toHaveText(/^Part 3 of/);
 	});
 
 	test('focus never falls to the page: Next at the end, Previous at the start, Reveal', async ({
@@ -424,10 +426,12 @@ test.describe('workshop links', () => {
 		await expect(page.getByRole('alert')).toHaveCount(0);
 		await expect(page).toHaveTitle(/^Workshop – /);
 		await expect(page.getByTestId('lesson-status')).toHaveCount(1);
-		// The page's own anchors (the skip link) are not taken for a new workshop.
+		// The page's own anchors (the skip link) are not taken for a new workshop: the skip link
+		// moves focus and leaves the address, and its workshop, as they are.
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
-		await expect(page).toHaveURL(/#main$/);
+		await expect(page.getByRole('main')).toBeFocused();
+		await expect(page).toHaveURL(/#lessons=gaba$/);
 		await expect(page.getByTestId('lesson-status')).toHaveCount(1);
 	});
 });

@@ -1,4 +1,5 @@
 /** Saved progress that cannot be used, and storage that refuses: clear words, never a crash. */
+import type { Page } from '@playwright/test';
 import {
 	answerAll,
 	expect,
@@ -117,17 +118,22 @@ test.describe('saved progress that partly fits', () => {
 	});
 });
 
+/** A browser whose localStorage throws on every use (some private modes, blocked cookies). */
+async function refuseStorage(page: Page) {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'localStorage', {
+			get() {
+				throw new DOMException('The operation is insecure.', 'SecurityError');
+			}
+		});
+	});
+}
+
 test.describe('storage that refuses', () => {
 	test('when localStorage throws, the check still works and the page says progress is not kept', async ({
 		page
 	}) => {
-		await page.addInitScript(() => {
-			Object.defineProperty(window, 'localStorage', {
-				get() {
-					throw new DOMException('The operation is insecure.', 'SecurityError');
-				}
-			});
-		});
+		await refuseStorage(page);
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		await openLesson(page, firstLesson);
@@ -141,13 +147,7 @@ test.describe('storage that refuses', () => {
 	test('"Clear this device" on a browser that refuses storage clears, and still says progress is not kept', async ({
 		page
 	}) => {
-		await page.addInitScript(() => {
-			Object.defineProperty(window, 'localStorage', {
-				get() {
-					throw new DOMException('The operation is insecure.', 'SecurityError');
-				}
-			});
-		});
+		await refuseStorage(page);
 		await gotoReady(page, '/clear/');
 		const warning = page.getByText(/not letting the page save your progress/);
 		await expect(warning).toBeVisible();

@@ -90,7 +90,9 @@ test('a lesson is painted before its scripts are requested, and then starts', as
 	expect(Math.min(...scripts)).toBeGreaterThanOrEqual(Math.min(paint, FRAME_TIMEOUT));
 });
 
-test('a page still starts where no frame is ever drawn (a frame out of view)', async ({ page }) => {
+test('a page that starts after its first paint still starts where no frame is drawn (a frame out of view)', async ({
+	page
+}) => {
 	await page.addInitScript(() => {
 		window.requestAnimationFrame = () => 0;
 	});

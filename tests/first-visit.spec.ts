@@ -151,9 +151,11 @@ test('an app that starts when the learner scrolls leaves them where they scrolle
 test('what the learner does before the scripts arrive is done once they have, every tick counted', async ({
 	page
 }) => {
-	// A slow connection: every script comes a second and a half late.
+	// A slow connection: no script arrives until the learner has done all of the below.
+	let arrive!: () => void;
+	const arrived = new Promise<void>((resolve) => (arrive = resolve));
 	await page.route('**/*.js', async (route) => {
-		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await arrived;
 		await route.continue();
 	});
 	await page.goto(lessonPath(firstLesson), { waitUntil: 'domcontentloaded' });
@@ -168,13 +170,14 @@ test('what the learner does before the scripts arrive is done once they have, ev
 	await optionInput(page, question, option).check();
 	for (const tick of ticks) await optionInput(page, several, tick).check();
 	await expect(page.locator('html'), 'the app was not running yet').not.toHaveAttribute('data-app');
+	arrive();
 
 	await expect(tip, 'the definition opens').toHaveAttribute('aria-expanded', 'true', {
 		timeout: 15_000
 	});
 	await expect(page.locator(`#${await tip.getAttribute('aria-controls')}`)).not.toBeEmpty();
 	await expect(optionInput(page, question, option)).toBeChecked();
-	// The answer reached the session: checking now asks only for the seven others.
+	// The answers reached the session: checking now asks only for the other questions.
 	await page.getByRole('button', { name: 'Check answers' }).click({ timeout: 15_000 });
 	const summary = page.getByTestId('error-summary');
 	await expect(summary).toBeFocused({ timeout: 15_000 });

@@ -4,9 +4,9 @@
  * because of it. What is read back is validated by `readStored` before anything uses it.
  */
 
-/** Namespaced; the format version lives inside the value (`saved.ts`). */
 /** Everything this site keeps in a browser's storage has a key starting with this. */
 export const STORAGE_NAMESPACE = 'understanding-benzodiazepines/';
+/** Namespaced; the format version lives inside the value (`saved.ts`). */
 export const STORAGE_KEY = `${STORAGE_NAMESPACE}progress`;
 
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

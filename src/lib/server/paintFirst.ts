@@ -18,16 +18,17 @@
  * first sign of use: a touch, a pointer moving, a key, focus, a scroll, or another tab saving
  * progress. Its scripts are still fetched after the first paint, so it starts without a wait.
  * The page starts at once, as any other, unless src/app.html marked the visit a first one before
- * the first paint (`data-fresh`: outside a frame, nothing of this site in the browser's storage):
- * so when there is progress to show or a workshop, when storage is refused (the learner must be
- * told), in a frame (an embed's host or an LMS expects to hear from it); and on an address with a
- * query or fragment. On a start that waited, SvelteKit does not restore a scroll position: the
- * browser has placed the page, and the learner may have scrolled since. The service worker is
- * registered after the first paint there, so offline works after a first visit that never starts
- * the app, once the scripts are asked for.
+ * the first paint (`data-fresh`: nothing of this site in the browser's storage, not in a frame,
+ * not in a window another opened): so when there is progress to show or a workshop, when storage
+ * cannot be read (the learner must be told), in a frame or pop-up (an embed's host or an LMS
+ * expects to hear from it); and on an address with a query or fragment. A waiting page brought
+ * back from the back-forward cache starts then. On a start that waited, SvelteKit does not
+ * restore a scroll position: the browser has placed the page, and the learner may have scrolled
+ * since. The service worker is registered there once the scripts are asked for, so offline works
+ * after a first visit that never starts the app.
  *
- * On every page, what the learner does before the app runs is not lost: a button pressed, or an
- * answer chosen, is pressed or chosen again once the app marks itself ready (`data-app="ready"` on
+ * On every page, what the learner does before the app runs is not lost: a button pressed (once,
+ * however often), or an answer chosen, is pressed or chosen again once the app marks itself ready (`data-app="ready"` on
  * <html>, set by the root layout); a form is not submitted meanwhile. Links work as they are.
  * Everything else in SvelteKit's start-up is left as it was.
  *
@@ -66,9 +67,9 @@ export interface Options {
 	/** On a first visit, start the app on the learner's first use (see above). */
 	waitForUse?: boolean;
 	/**
-	 * The service worker's address under the site's base (`/service-worker.js`), registered after
-	 * the first paint of a page whose app waits: offline works after a first visit that never
-	 * starts the app.
+	 * The service worker's address under the site's base (`/service-worker.js`), registered once a
+	 * waiting page has asked for its scripts: offline works after a first visit that never starts
+	 * the app.
 	 */
 	serviceWorker?: string;
 }
@@ -113,6 +114,8 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 						var USE = ${JSON.stringify(USE)};
 						var started = false;
 						var painted = false;
+						var waits = waitForUse && 'fresh' in root.dataset && !location.search && !location.hash;
+						var HELD = ['click', 'change', 'submit'];
 						var early = [];
 						var pressed = [];
 						function preload(from) {
@@ -177,20 +180,19 @@ export function paintFirst(html: string, { waitForUse, serviceWorker }: Options 
 							}
 							start();
 						}
-						['click', 'change', 'submit'].forEach(function (type) {
+						HELD.forEach(function (type) {
 							addEventListener(type, keep, true);
 						});
 						new MutationObserver(function (records, observer) {
 							if (root.dataset.app !== 'ready') return;
 							observer.disconnect();
-							['click', 'change', 'submit'].forEach(function (type) {
+							HELD.forEach(function (type) {
 								removeEventListener(type, keep, true);
 							});
 							early.splice(0).forEach(function (replay) {
 								replay();
 							});
 						}).observe(root, { attributeFilter: ['data-app'] });
-						var waits = waitForUse && 'fresh' in root.dataset && !location.search && !location.hash;
 						if (waits) {
 							USE.forEach(function (type) {
 								addEventListener(type, start, { capture: true, passive: true });
